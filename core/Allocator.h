@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Allocation.h"
+#include "Scenario.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ef {
+
+/// The largest dynamic programme `exact` will run, in inner-loop steps (≈ one second of work).
+inline constexpr double kExactWorkLimit = 1.5e9;
+/// The largest choice table `exact` will keep, in cells (4 bytes each).
+inline constexpr double kExactTableLimit = 1e8;
+
+/**
+ * Why `total` units cannot be split among the scenario's projects within their minEffort/maxEffort,
+ * or std::nullopt when they can.
+ */
+std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort total);
+
+/**
+ * Splits `total` units (the scenario's own total when omitted) with `method`, and evaluates every
+ * project at its effort. Fails only when the bounds are infeasible or `exact` would be too large.
+ */
+AllocationResult allocate(const Scenario &scenario, Method method = Method::Auto);
+AllocationResult allocate(const Scenario &scenario, Effort total, Method method);
+
+/**
+ * MODEL.md's greedy split of `total` units: each unit to the largest weighted forward difference,
+ * ties to the earliest project, within minEffort/maxEffort. When every curve is concave this runs a
+ * search on the marginal-gain threshold (O(n log T) gain evaluations, independent of T in practice);
+ * otherwise it replays the rule with a heap (O(T log n)). Either way the split is the rule's own.
+ * Precondition: feasibilityProblem() is empty.
+ */
+std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total);
+
+/// The greedy rule replayed unit by unit with a heap, for any curve shape. O(T log n).
+std::vector<Effort> greedyEffortsByHeap(const Scenario &scenario, Effort total);
+
+/**
+ * The integer optimum of Σ w·f(x) with Σ x = total, for any curve shape, by dynamic programming.
+ * Among equally good splits it prefers more effort for earlier projects.
+ * Returns std::nullopt with `error` set when the programme would exceed the work or table limits.
+ * Precondition: feasibilityProblem() is empty.
+ */
+std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort total, std::string *error = nullptr);
+
+/// The greedy expansion path up to `total` units from one run. Precondition: feasible at `total`.
+ExpansionPath expansionPath(const Scenario &scenario, Effort total);
+
+/// Accuracy, weighted value, marginal gain and stage of every project at the given efforts.
+Allocation evaluate(const Scenario &scenario, const std::vector<Effort> &efforts, Method method);
+
+} // namespace ef

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Curve.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ef {
+
+/// One ML project competing for effort.
+struct Project {
+    std::string name;
+    Curve curve;
+    double weight = 1.0;              ///< Importance (≥ 0): what a point of its accuracy is worth.
+    Effort minEffort = 0;             ///< Every allocator gives at least this many units.
+    std::optional<Effort> maxEffort;  ///< When set, no allocator gives more than this.
+    std::string color;                ///< "#rrggbb", or empty for the theme's colour cycle.
+
+    friend bool operator==(const Project &, const Project &) = default;
+};
+
+/// A lifecycle stage, reached once a project's effort is at least `from` units.
+struct Stage {
+    std::string name;
+    Effort from = 0;
+
+    friend bool operator==(const Stage &, const Stage &) = default;
+};
+
+/// The default stages of MODEL.md: 0, 5, 15, 40 and 90 units.
+std::vector<Stage> defaultStages();
+
+/// A whole what-if: the budget, the projects (in order) and the stages.
+struct Scenario {
+    std::string name;
+    Effort totalEffort = 100;
+    std::vector<Project> projects;
+    std::vector<Stage> stages = defaultStages();
+
+    /// Index into `stages` of the last stage whose `from` ≤ effort (0 when none applies).
+    [[nodiscard]] std::size_t stageIndexFor(Effort effort) const;
+    /// Name of that stage ("" when there are no stages).
+    [[nodiscard]] const std::string &stageNameFor(Effort effort) const;
+    /// True when every project's curve is concave (greedy is then optimal).
+    [[nodiscard]] bool allConcave() const;
+
+    friend bool operator==(const Scenario &, const Scenario &) = default;
+};
+
+} // namespace ef

@@ -1,0 +1,485 @@
+#include "ScenarioFile.h"
+
+#include "JsonWriter.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <cmath>
+#include <initializer_list>
+
+namespace ef {
+
+namespace {
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 12);
+}
+
+QString plural(qint64 count, const char *what)
+{
+    return QStringLiteral("%1 %2%3").arg(count).arg(QLatin1String(what)).arg(count == 1 ? "" : "s");
+}
+
+/// 1-based line and column of a byte offset, for JSON syntax errors.
+QString lineAndColumn(const QByteArray &json, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < json.size(); ++i) {
+        if (json[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(json[i]) & 0xC0) != 0x80) { // count characters, not bytes
+            ++column;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+/// Walks the JSON tree, converting and type-checking fields; remembers the first problem with its path.
+class Reader
+{
+public:
+    explicit Reader(QString source) { m_error.source = std::move(source); }
+
+    [[nodiscard]] bool failed() const { return !m_error.reason.isEmpty(); }
+    [[nodiscard]] const ScenarioError &error() const { return m_error; }
+
+    bool fail(const QString &location, const QString &reason)
+    {
+        if (!failed()) {
+            m_error.location = location;
+            m_error.reason = reason;
+        }
+        return false;
+    }
+
+    bool onlyKeys(const QJsonObject &object, const QString &path, std::initializer_list<const char *> allowed)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            bool known = false;
+            for (const char *key : allowed)
+                known = known || it.key() == QLatin1String(key);
+            if (!known)
+                return fail(path, QStringLiteral("unknown key \"%1\"").arg(it.key().left(limits::kMaxNameLength)));
+        }
+        return true;
+    }
+
+    bool object(const QJsonValue &value, const QString &path, QJsonObject &out)
+    {
+        if (!value.isObject())
+            return fail(path, QStringLiteral("must be an object"));
+        out = value.toObject();
+        return true;
+    }
+
+    bool real(const QJsonObject &object, const QString &key, const QString &path, double &out, bool required)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return required ? fail(path, QStringLiteral("missing")) : true;
+        if (!value.isDouble())
+            return fail(path, QStringLiteral("must be a number"));
+        out = value.toDouble();
+        if (!std::isfinite(out))
+            return fail(path, QStringLiteral("must be a finite number"));
+        return true;
+    }
+
+    bool whole(const QJsonObject &object, const QString &key, const QString &path, Effort &out, bool required,
+               Effort maximum)
+    {
+        double value = 0;
+        if (!real(object, key, path, value, required))
+            return false;
+        if (!object.contains(key))
+            return true;
+        if (value != std::floor(value))
+            return fail(path, QStringLiteral("must be a whole number of units"));
+        if (value < 0)
+            return fail(path, QStringLiteral("must be ≥ 0"));
+        if (value > static_cast<double>(maximum))
+            return fail(path, QStringLiteral("must be at most %1").arg(maximum));
+        out = static_cast<Effort>(value);
+        return true;
+    }
+
+    bool text(const QJsonObject &object, const QString &key, const QString &path, std::string &out, bool required)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return required ? fail(path, QStringLiteral("missing")) : true;
+        if (!value.isString())
+            return fail(path, QStringLiteral("must be a string"));
+        const QString s = value.toString();
+        if (s.size() > limits::kMaxNameLength)
+            return fail(path, QStringLiteral("is %1 characters long; the limit is %2")
+                                  .arg(s.size())
+                                  .arg(limits::kMaxNameLength));
+        out = s.toStdString();
+        return true;
+    }
+
+private:
+    ScenarioError m_error;
+};
+
+bool hasControlCharacters(const std::string &s)
+{
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            return true;
+    return false;
+}
+
+bool isHexColor(const std::string &s)
+{
+    if (s.size() != 7 || s[0] != '#')
+        return false;
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(s[i])))
+            return false;
+    return true;
+}
+
+bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &curve)
+{
+    QJsonObject o;
+    if (!r.object(value, path, o) || !r.onlyKeys(o, path, {"family", "a", "b", "midpoint"}))
+        return false;
+    std::string family;
+    if (!r.text(o, QStringLiteral("family"), path + ".family", family, true))
+        return false;
+    const auto parsed = familyFromName(family);
+    if (!parsed)
+        return r.fail(path + ".family",
+                      QStringLiteral("unknown family \"%1\" (expected log, log1p, exp, power or logistic)")
+                          .arg(QString::fromStdString(family)));
+    curve.family = *parsed;
+    if (!r.real(o, QStringLiteral("a"), path + ".a", curve.a, true) ||
+        !r.real(o, QStringLiteral("b"), path + ".b", curve.b, true))
+        return false;
+    const bool logistic = curve.family == CurveFamily::Logistic;
+    if (!logistic && o.contains(QStringLiteral("midpoint")))
+        return r.fail(path + ".midpoint", QStringLiteral("only logistic curves have a midpoint"));
+    return r.real(o, QStringLiteral("midpoint"), path + ".midpoint", curve.midpoint, logistic);
+}
+
+bool readProject(Reader &r, const QJsonValue &value, const QString &path, Project &project)
+{
+    QJsonObject o;
+    if (!r.object(value, path, o) ||
+        !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
+        return false;
+    if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true) ||
+        !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false) ||
+        !r.text(o, QStringLiteral("color"), path + ".color", project.color, false))
+        return false;
+    if (!o.contains(QStringLiteral("curve")))
+        return r.fail(path + ".curve", QStringLiteral("missing"));
+    if (!readCurve(r, o.value(QStringLiteral("curve")), path + ".curve", project.curve))
+        return false;
+    if (!r.whole(o, QStringLiteral("minEffort"), path + ".minEffort", project.minEffort, false,
+                 limits::kMaxTotalEffort))
+        return false;
+    if (o.contains(QStringLiteral("maxEffort"))) {
+        Effort cap = 0;
+        if (!r.whole(o, QStringLiteral("maxEffort"), path + ".maxEffort", cap, true, limits::kMaxTotalEffort))
+            return false;
+        project.maxEffort = cap;
+    }
+    return true;
+}
+
+bool readStage(Reader &r, const QJsonValue &value, const QString &path, Stage &stage)
+{
+    QJsonObject o;
+    return r.object(value, path, o) && r.onlyKeys(o, path, {"name", "from"}) &&
+           r.text(o, QStringLiteral("name"), path + ".name", stage.name, true) &&
+           r.whole(o, QStringLiteral("from"), path + ".from", stage.from, true, limits::kMaxTotalEffort);
+}
+
+bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
+{
+    if (!document.isObject())
+        return r.fail({}, QStringLiteral("the document must be a JSON object"));
+    const QJsonObject o = document.object();
+    if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects"}))
+        return false;
+
+    const QJsonValue version = o.value(QStringLiteral("version"));
+    if (version.isUndefined())
+        return r.fail(QStringLiteral("version"), QStringLiteral("missing (this format is version %1)").arg(kFormatVersion));
+    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toDouble() < 1)
+        return r.fail(QStringLiteral("version"), QStringLiteral("must be a whole number ≥ 1"));
+    if (version.toDouble() > kFormatVersion)
+        return r.fail(QStringLiteral("version"),
+                      QStringLiteral("%1 is newer than this Effort Frontier understands (up to %2); update the app")
+                          .arg(number(version.toDouble()))
+                          .arg(kFormatVersion));
+
+    if (!r.text(o, QStringLiteral("name"), QStringLiteral("name"), scenario.name, false) ||
+        !r.whole(o, QStringLiteral("totalEffort"), QStringLiteral("totalEffort"), scenario.totalEffort, true,
+                 limits::kMaxTotalEffort))
+        return false;
+
+    if (o.contains(QStringLiteral("stages"))) {
+        const QJsonValue stages = o.value(QStringLiteral("stages"));
+        if (!stages.isArray())
+            return r.fail(QStringLiteral("stages"), QStringLiteral("must be an array"));
+        const QJsonArray array = stages.toArray();
+        if (array.size() > limits::kMaxStages)
+            return r.fail(QStringLiteral("stages"), QStringLiteral("has %1; the limit is %2")
+                                                        .arg(plural(array.size(), "stage"))
+                                                        .arg(limits::kMaxStages));
+        scenario.stages.assign(static_cast<std::size_t>(array.size()), Stage{});
+        for (qsizetype i = 0; i < array.size(); ++i)
+            if (!readStage(r, array[i], QStringLiteral("stages[%1]").arg(i), scenario.stages[static_cast<std::size_t>(i)]))
+                return false;
+    }
+
+    const QJsonValue projects = o.value(QStringLiteral("projects"));
+    if (projects.isUndefined())
+        return r.fail(QStringLiteral("projects"), QStringLiteral("missing"));
+    if (!projects.isArray())
+        return r.fail(QStringLiteral("projects"), QStringLiteral("must be an array"));
+    const QJsonArray array = projects.toArray();
+    if (array.size() > limits::kMaxProjects)
+        return r.fail(QStringLiteral("projects"), QStringLiteral("has %1; the limit is %2")
+                                                      .arg(plural(array.size(), "project"))
+                                                      .arg(limits::kMaxProjects));
+    scenario.projects.assign(static_cast<std::size_t>(array.size()), Project{});
+    for (qsizetype i = 0; i < array.size(); ++i)
+        if (!readProject(r, array[i], QStringLiteral("projects[%1]").arg(i), scenario.projects[static_cast<std::size_t>(i)]))
+            return false;
+    return true;
+}
+
+/// The range checks shared by files and in-memory scenarios.
+std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
+{
+    using Problem = std::pair<QString, QString>;
+    const auto tooLong = [](const std::string &text) {
+        return QString::fromStdString(text).size() > limits::kMaxNameLength;
+    };
+    if (tooLong(s.name) || hasControlCharacters(s.name))
+        return Problem{QStringLiteral("name"), tooLong(s.name) ? QStringLiteral("is too long") : QStringLiteral("must not contain control characters")};
+    if (s.totalEffort < 0 || s.totalEffort > limits::kMaxTotalEffort)
+        return Problem{QStringLiteral("totalEffort"), QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
+
+    if (s.stages.empty())
+        return Problem{QStringLiteral("stages"), QStringLiteral("must list at least one stage")};
+    if (s.stages.size() > static_cast<std::size_t>(limits::kMaxStages))
+        return Problem{QStringLiteral("stages"), QStringLiteral("the limit is %1 stages").arg(limits::kMaxStages)};
+    for (std::size_t i = 0; i < s.stages.size(); ++i) {
+        const QString at = QStringLiteral("stages[%1]").arg(i);
+        const Stage &stage = s.stages[i];
+        if (stage.name.empty() || tooLong(stage.name) || hasControlCharacters(stage.name))
+            return Problem{at + ".name", QStringLiteral("must be a non-empty name of at most %1 characters without control characters").arg(limits::kMaxNameLength)};
+        if (i == 0 && stage.from != 0)
+            return Problem{at + ".from", QStringLiteral("the first stage must start at 0")};
+        if (i > 0 && stage.from <= s.stages[i - 1].from)
+            return Problem{at + ".from", QStringLiteral("must be greater than the previous stage's (%1)").arg(s.stages[i - 1].from)};
+        if (stage.from > limits::kMaxTotalEffort)
+            return Problem{at + ".from", QStringLiteral("must be at most %1").arg(limits::kMaxTotalEffort)};
+    }
+
+    if (s.projects.empty())
+        return Problem{QStringLiteral("projects"), QStringLiteral("must list at least one project")};
+    if (s.projects.size() > static_cast<std::size_t>(limits::kMaxProjects))
+        return Problem{QStringLiteral("projects"), QStringLiteral("the limit is %1 projects").arg(limits::kMaxProjects)};
+    Effort minSum = 0;
+    Effort maxSum = 0;
+    bool allCapped = true;
+    for (std::size_t i = 0; i < s.projects.size(); ++i) {
+        const QString at = QStringLiteral("projects[%1]").arg(i);
+        const Project &p = s.projects[i];
+        const Curve &c = p.curve;
+        if (p.name.empty() || tooLong(p.name) || hasControlCharacters(p.name))
+            return Problem{at + ".name", QStringLiteral("must be a non-empty name of at most %1 characters without control characters").arg(limits::kMaxNameLength)};
+        if (!std::isfinite(p.weight) || p.weight < 0)
+            return Problem{at + ".weight", QStringLiteral("must be ≥ 0")};
+        if (p.weight > limits::kMaxWeight)
+            return Problem{at + ".weight", QStringLiteral("must be at most %1").arg(number(limits::kMaxWeight))};
+        if (!p.color.empty() && !isHexColor(p.color))
+            return Problem{at + ".color", QStringLiteral("must be a colour like \"#8dd3c7\"")};
+        if (!std::isfinite(c.a) || c.a < 0)
+            return Problem{at + ".curve.a", QStringLiteral("must be ≥ 0")};
+        if (c.a > limits::kMaxA)
+            return Problem{at + ".curve.a", QStringLiteral("must be at most %1").arg(number(limits::kMaxA))};
+        if (!std::isfinite(c.b) || c.b <= 0)
+            return Problem{at + ".curve.b", QStringLiteral("must be > 0")};
+        if (c.b > limits::kMaxB)
+            return Problem{at + ".curve.b", QStringLiteral("must be at most %1").arg(number(limits::kMaxB))};
+        if (!std::isfinite(c.midpoint) || c.midpoint < 0)
+            return Problem{at + ".curve.midpoint", QStringLiteral("must be ≥ 0")};
+        if (c.midpoint > limits::kMaxMidpoint)
+            return Problem{at + ".curve.midpoint", QStringLiteral("must be at most %1").arg(number(limits::kMaxMidpoint))};
+        if (p.minEffort < 0 || p.minEffort > limits::kMaxTotalEffort)
+            return Problem{at + ".minEffort", QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
+        if (p.maxEffort && (*p.maxEffort < p.minEffort || *p.maxEffort > limits::kMaxTotalEffort))
+            return Problem{at + ".maxEffort", QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
+        minSum += p.minEffort;
+        if (p.maxEffort)
+            maxSum += *p.maxEffort;
+        else
+            allCapped = false;
+    }
+    if (minSum > s.totalEffort)
+        return Problem{QStringLiteral("projects"), QStringLiteral("the minEffort values add up to %1, more than totalEffort (%2)").arg(minSum).arg(s.totalEffort)};
+    if (allCapped && maxSum < s.totalEffort)
+        return Problem{QStringLiteral("projects"), QStringLiteral("the maxEffort values add up to %1, less than totalEffort (%2)").arg(maxSum).arg(s.totalEffort)};
+    return std::nullopt;
+}
+
+} // namespace
+
+QString ScenarioError::message() const
+{
+    QString text = source;
+    if (!location.isEmpty())
+        text += QStringLiteral(": ") + location;
+    return text + QStringLiteral(": ") + reason;
+}
+
+std::optional<ScenarioError> validateScenario(const Scenario &scenario, const QString &source)
+{
+    if (auto problem = firstProblem(scenario))
+        return ScenarioError{source, problem->first, problem->second};
+    return std::nullopt;
+}
+
+LoadResult parseScenario(const QByteArray &json, const QString &source, const QString &defaultName)
+{
+    LoadResult result;
+    result.error.source = source;
+    if (json.trimmed().isEmpty()) {
+        result.error.reason = QStringLiteral("the file is empty");
+        return result;
+    }
+    if (json.size() > limits::kMaxFileBytes) {
+        result.error.reason = QStringLiteral("the file is larger than the limit of %1 MiB").arg(limits::kMaxFileBytes >> 20);
+        return result;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error.location = lineAndColumn(json, parseError.offset);
+        result.error.reason = QStringLiteral("not valid JSON: ") + parseError.errorString();
+        return result;
+    }
+    Reader reader(source);
+    Scenario scenario;
+    if (!readScenario(reader, document, scenario)) {
+        result.error = reader.error();
+        return result;
+    }
+    if (scenario.name.empty())
+        scenario.name = defaultName.isEmpty() ? std::string("Untitled") : defaultName.toStdString();
+    if (auto problem = validateScenario(scenario, source)) {
+        result.error = *problem;
+        return result;
+    }
+    result.scenario = std::move(scenario);
+    return result;
+}
+
+LoadResult loadScenarioFile(const QString &path)
+{
+    LoadResult result;
+    result.error.source = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        result.error.reason = QStringLiteral("no such file");
+        return result;
+    }
+    if (info.isDir()) {
+        result.error.reason = QStringLiteral("is a directory, not a scenario file");
+        return result;
+    }
+    if (info.size() > limits::kMaxFileBytes) {
+        result.error.reason = QStringLiteral("the file is %1 MiB, more than the limit of %2 MiB")
+                                  .arg(info.size() >> 20)
+                                  .arg(limits::kMaxFileBytes >> 20);
+        return result;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error.reason = QStringLiteral("cannot be read: ") + file.errorString();
+        return result;
+    }
+    // Read at most one byte past the limit: a special file (a pipe, /dev/zero) has no size to check.
+    const QByteArray json = file.read(limits::kMaxFileBytes + 1);
+    return parseScenario(json, path, info.completeBaseName());
+}
+
+std::string serializeScenario(const Scenario &scenario)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("version");
+    w.value(std::int64_t{kFormatVersion});
+    w.key("name");
+    w.value(scenario.name);
+    w.key("totalEffort");
+    w.value(std::int64_t{scenario.totalEffort});
+    w.key("stages");
+    w.beginArray();
+    for (const Stage &stage : scenario.stages) {
+        w.beginObject();
+        w.key("name");
+        w.value(stage.name);
+        w.key("from");
+        w.value(std::int64_t{stage.from});
+        w.endObject();
+    }
+    w.endArray();
+    w.key("projects");
+    w.beginArray();
+    for (const Project &p : scenario.projects) {
+        w.beginObject();
+        w.key("name");
+        w.value(p.name);
+        w.key("weight");
+        w.value(p.weight);
+        w.key("curve");
+        w.beginObject();
+        w.key("family");
+        w.value(familyName(p.curve.family));
+        w.key("a");
+        w.value(p.curve.a);
+        w.key("b");
+        w.value(p.curve.b);
+        if (p.curve.family == CurveFamily::Logistic) {
+            w.key("midpoint");
+            w.value(p.curve.midpoint);
+        }
+        w.endObject();
+        if (p.minEffort > 0) {
+            w.key("minEffort");
+            w.value(std::int64_t{p.minEffort});
+        }
+        if (p.maxEffort) {
+            w.key("maxEffort");
+            w.value(std::int64_t{*p.maxEffort});
+        }
+        if (!p.color.empty()) {
+            w.key("color");
+            w.value(p.color);
+        }
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.text();
+}
+
+} // namespace ef

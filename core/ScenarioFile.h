@@ -1,0 +1,64 @@
+#pragma once
+
+#include "Scenario.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <string>
+
+namespace ef {
+
+/// Limits on what a scenario file may hold. Files travel between people: every limit is checked on
+/// load and refused with a message that names it.
+namespace limits {
+inline constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+inline constexpr int kMaxProjects = 100'000;
+inline constexpr int kMaxStages = 32;
+inline constexpr int kMaxNameLength = 200;         ///< In characters, for scenario, project and stage names.
+inline constexpr Effort kMaxTotalEffort = 1'000'000'000;
+inline constexpr double kMaxA = 1e6;
+inline constexpr double kMaxB = 1e6;
+inline constexpr double kMaxWeight = 1e6;
+inline constexpr double kMaxMidpoint = 1e9;
+} // namespace limits
+
+/// The newest file format version this build reads and the one it writes.
+inline constexpr int kFormatVersion = 1;
+
+/// A problem in a scenario file: where (a JSON path such as "projects[2].curve.b", or a line and
+/// column for syntax errors, or empty for the file as a whole) and why.
+struct ScenarioError {
+    QString source;   ///< The file name as given, or a description such as "preset startup".
+    QString location; ///< Where in the document; empty when the problem concerns the whole file.
+    QString reason;
+
+    /// "source: location: reason" (or "source: reason").
+    [[nodiscard]] QString message() const;
+};
+
+/// A scenario, or the first problem found in it.
+struct LoadResult {
+    std::optional<Scenario> scenario;
+    ScenarioError error;
+
+    [[nodiscard]] bool ok() const { return scenario.has_value(); }
+};
+
+/**
+ * Parses and validates a scenario document. `source` names it in error messages; `defaultName` is the
+ * scenario name when the document has none.
+ */
+LoadResult parseScenario(const QByteArray &json, const QString &source, const QString &defaultName = {});
+
+/// Reads and parses a scenario file, refusing directories, missing paths and files over the size limit.
+LoadResult loadScenarioFile(const QString &path);
+
+/// The scenario as a version-1 JSON document (keys in schema order, numbers round-trip exactly).
+std::string serializeScenario(const Scenario &scenario);
+
+/// Validates a scenario held in memory against the same rules as a file; the first problem, if any.
+std::optional<ScenarioError> validateScenario(const Scenario &scenario, const QString &source);
+
+} // namespace ef

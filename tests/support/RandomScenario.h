@@ -1,0 +1,72 @@
+#pragma once
+
+// Random scenarios for property tests and benchmarks, reproducible from a seed.
+
+#include "Scenario.h"
+
+#include <random>
+#include <string>
+
+namespace ef::test {
+
+struct RandomScenarioOptions {
+    int minProjects = 1;
+    int maxProjects = 8;
+    bool concaveOnly = true;
+    bool bounds = false;       ///< Sometimes give projects minEffort / maxEffort.
+    bool zeroWeights = false;  ///< Sometimes give a project weight 0.
+    bool ties = false;         ///< Draw from a few parameter values so exact ties are common.
+};
+
+inline Scenario randomScenario(std::mt19937_64 &rng, Effort total, const RandomScenarioOptions &o = {})
+{
+    std::uniform_int_distribution<int> count(o.minProjects, o.maxProjects);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const auto logUniform = [&](double lo, double hi) { return lo * std::pow(hi / lo, unit(rng)); };
+    const auto pick = [&](std::initializer_list<double> values) {
+        return *(values.begin() + std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(rng));
+    };
+    Scenario s;
+    s.name = "random";
+    s.totalEffort = total;
+    const int n = count(rng);
+    for (int i = 0; i < n; ++i) {
+        Project p;
+        p.name = std::to_string(i);
+        p.name.insert(p.name.begin(), 'P');
+        const int families = o.concaveOnly ? 4 : 5;
+        p.curve.family = kAllFamilies[std::uniform_int_distribution<int>(0, families - 1)(rng)];
+        if (o.ties) {
+            p.curve.a = pick({0.05, 0.1, 0.2});
+            p.curve.b = pick({0.5, 1.0, 2.0});
+            p.weight = pick({1.0, 2.0});
+        } else {
+            p.curve.a = logUniform(0.01, 10);
+            p.curve.b = logUniform(0.001, 5);
+            p.weight = logUniform(0.1, 10);
+        }
+        if (p.curve.family == CurveFamily::Power && o.concaveOnly)
+            p.curve.b = o.ties ? pick({0.25, 0.5, 1.0}) : unit(rng) * 0.95 + 0.05;
+        if (p.curve.family == CurveFamily::Logistic)
+            p.curve.midpoint = unit(rng) * static_cast<double>(total) * 0.5;
+        if (o.zeroWeights && unit(rng) < 0.2)
+            p.weight = 0;
+        s.projects.push_back(p);
+    }
+    if (o.bounds) {
+        Effort minSum = 0;
+        for (Project &p : s.projects) {
+            if (unit(rng) < 0.3) {
+                p.minEffort = std::uniform_int_distribution<Effort>(0, total / (2 * n))(rng);
+                minSum += p.minEffort;
+            }
+            if (unit(rng) < 0.3)
+                p.maxEffort = p.minEffort + std::uniform_int_distribution<Effort>(0, total / n + 1)(rng);
+        }
+        if (std::all_of(s.projects.begin(), s.projects.end(), [](const Project &p) { return p.maxEffort.has_value(); }))
+            s.projects.back().maxEffort.reset(); // keep it feasible
+    }
+    return s;
+}
+
+} // namespace ef::test
