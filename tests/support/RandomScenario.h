@@ -4,6 +4,9 @@
 
 #include "Scenario.h"
 
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
 #include <random>
 #include <string>
 
