@@ -11,6 +11,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <filesystem>
 #include <initializer_list>
 
 namespace ef {
@@ -405,6 +406,12 @@ LoadResult loadScenarioFile(const QString &path)
         result.error.reason = QStringLiteral("is a directory, not a scenario file");
         return result;
     }
+    // Only regular files: a FIFO would block the open, a device could stream forever.
+    std::error_code ec;
+    if (std::filesystem::status(QFile::encodeName(path).toStdString(), ec).type() != std::filesystem::file_type::regular) {
+        result.error.reason = QStringLiteral("is not a regular file");
+        return result;
+    }
     if (info.size() > limits::kMaxFileBytes) {
         result.error.reason = QStringLiteral("the file is %1 MiB, more than the limit of %2 MiB")
                                   .arg(info.size() >> 20)
@@ -416,7 +423,7 @@ LoadResult loadScenarioFile(const QString &path)
         result.error.reason = QStringLiteral("cannot be read: ") + file.errorString();
         return result;
     }
-    // Read at most one byte past the limit: a special file (a pipe, /dev/zero) has no size to check.
+    // Read at most one byte past the limit, in case the file grew since its size was checked.
     const QByteArray json = file.read(limits::kMaxFileBytes + 1);
     return parseScenario(json, path, info.completeBaseName());
 }
