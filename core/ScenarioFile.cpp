@@ -28,6 +28,24 @@ QString plural(qint64 count, const char *what)
     return QStringLiteral("%1 %2%3").arg(count).arg(QLatin1String(what)).arg(count == 1 ? "" : "s");
 }
 
+/// Text from the file, quoted for a one-line message: control characters escaped, long text cut.
+QString quoted(const QString &text)
+{
+    constexpr int kShown = 60;
+    QString out = QStringLiteral("\"");
+    for (const QChar c : text.left(kShown)) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\') + c;
+        else
+            out += c;
+    }
+    if (text.size() > kShown)
+        out += QStringLiteral("…");
+    return out + QLatin1Char('"');
+}
+
 /// 1-based line and column of a byte offset, for JSON syntax errors.
 QString lineAndColumn(const QByteArray &json, int offset)
 {
@@ -69,7 +87,7 @@ public:
             for (const char *key : allowed)
                 known = known || it.key() == QLatin1String(key);
             if (!known)
-                return fail(path, QStringLiteral("unknown key \"%1\"").arg(it.key().left(limits::kMaxNameLength)));
+                return fail(path, QStringLiteral("unknown key %1").arg(quoted(it.key())));
         }
         return true;
     }
@@ -162,8 +180,8 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
     const auto parsed = familyFromName(family);
     if (!parsed)
         return r.fail(path + ".family",
-                      QStringLiteral("unknown family \"%1\" (expected log, log1p, exp, power or logistic)")
-                          .arg(QString::fromStdString(family)));
+                      QStringLiteral("unknown family %1 (expected log, log1p, exp, power or logistic)")
+                          .arg(quoted(QString::fromStdString(family))));
     curve.family = *parsed;
     if (!r.real(o, QStringLiteral("a"), path + ".a", curve.a, true) ||
         !r.real(o, QStringLiteral("b"), path + ".b", curve.b, true))
@@ -348,7 +366,12 @@ QString ScenarioError::message() const
     QString text = source;
     if (!location.isEmpty())
         text += QStringLiteral(": ") + location;
-    return text + QStringLiteral(": ") + reason;
+    text += QStringLiteral(": ") + reason;
+    // Always one line, even for a file name with a newline in it.
+    for (QChar &c : text)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QChar(0xfffd);
+    return text;
 }
 
 std::optional<ScenarioError> validateScenario(const Scenario &scenario, const QString &source)

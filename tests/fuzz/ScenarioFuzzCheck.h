@@ -1,0 +1,71 @@
+#pragma once
+
+// One fuzz input through the whole scenario pipeline, with the invariants that must hold for any
+// bytes: the loader answers (a scenario or a one-line error), a loaded scenario is valid, saves and
+// reloads to itself, and allocates within its bounds with no NaN. Shared by the libFuzzer target and
+// the regression test that replays the corpus in the normal suite.
+
+#include "Allocator.h"
+#include "ScenarioFile.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <numeric>
+
+namespace ef::fuzz {
+
+[[noreturn]] inline void violated(const char *what)
+{
+    std::fprintf(stderr, "fuzz invariant violated: %s\n", what);
+    std::abort();
+}
+
+inline void checkScenarioBytes(const std::uint8_t *data, std::size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const LoadResult loaded = parseScenario(bytes, QStringLiteral("fuzz.json"));
+    if (!loaded.ok()) {
+        const QString message = loaded.error.message();
+        if (loaded.error.reason.isEmpty() || message.contains(QLatin1Char('\n')))
+            violated("an error must be one non-empty line");
+        return;
+    }
+    const Scenario &s = *loaded.scenario;
+    if (validateScenario(s, QStringLiteral("fuzz.json")))
+        violated("a loaded scenario must validate");
+    const LoadResult again = parseScenario(QByteArray::fromStdString(serializeScenario(s)), QStringLiteral("again"));
+    if (!again.ok() || !(*again.scenario == s))
+        violated("save then load must give the same scenario");
+
+    const AllocationResult greedy = allocate(s, Method::Greedy);
+    if (!greedy.ok())
+        violated("a valid scenario must allocate with greedy");
+    Effort sum = 0;
+    for (std::size_t i = 0; i < s.projects.size(); ++i) {
+        const ProjectAllocation &pa = greedy.allocation->projects[i];
+        const Project &p = s.projects[i];
+        if (pa.effort < p.minEffort || (p.maxEffort && pa.effort > *p.maxEffort))
+            violated("greedy must respect minEffort and maxEffort");
+        if (std::isnan(pa.accuracy) || std::isnan(pa.value) || std::isnan(pa.marginal))
+            violated("no NaN in an allocation");
+        sum += pa.effort;
+    }
+    if (sum != s.totalEffort)
+        violated("greedy must spend exactly the total");
+
+    // Exact only where it is quick, so the fuzzer keeps its pace.
+    const double n = static_cast<double>(s.projects.size());
+    const double t = static_cast<double>(s.totalEffort);
+    if (n * t * t <= 2e6) {
+        const AllocationResult exact = allocate(s, Method::Exact);
+        if (!exact.ok())
+            violated("a small valid scenario must allocate with exact");
+        const double g = greedy.allocation->objective, e = exact.allocation->objective;
+        if (std::isnan(e) || (std::isfinite(g) && e < g - 1e-9 * std::max(1.0, std::abs(g))))
+            violated("exact must never do worse than greedy");
+    }
+}
+
+} // namespace ef::fuzz
