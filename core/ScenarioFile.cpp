@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <initializer_list>
@@ -26,6 +28,28 @@ QString number(double value)
 QString plural(qint64 count, const char *what)
 {
     return QStringLiteral("%1 %2%3").arg(count).arg(QLatin1String(what)).arg(count == 1 ? "" : "s");
+}
+
+/// Length in characters (Unicode code points), not UTF-16 code units.
+qsizetype characterCount(const QString &text)
+{
+    qsizetype count = 0;
+    for (const QChar c : text)
+        count += c.isLowSurrogate() ? 0 : 1;
+    return count;
+}
+
+/// A name that passes validation made from arbitrary text (a file name): control characters dropped,
+/// cut to the name limit.
+QString usableName(const QString &text)
+{
+    QString out;
+    for (const QChar c : text)
+        if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
+            out += c;
+    while (characterCount(out) > limits::kMaxNameLength)
+        out.chop(out.back().isLowSurrogate() ? 2 : 1);
+    return out;
 }
 
 /// Text from the file, quoted for a one-line message: control characters escaped, long text cut.
@@ -60,6 +84,65 @@ QString lineAndColumn(const QByteArray &json, int offset)
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+/**
+ * The first object key that appears twice in the same object, with its path, in a document Qt has
+ * already accepted as valid JSON. QJsonDocument silently keeps the last duplicate, so a file could show
+ * a reader one "weight" and give the app another. Keys are compared as written (escapes not decoded).
+ */
+std::optional<std::pair<QString, QString>> findDuplicateKey(const QByteArray &json)
+{
+    struct Frame {
+        bool object = false;
+        qsizetype index = 0;       // arrays: the current element
+        QByteArray key;            // objects: the current key
+        bool expectKey = true;     // objects: the next string is a key
+        QSet<QByteArray> keys;     // hashed: a hostile object may hold a million keys
+    };
+    std::vector<Frame> stack;
+    const auto pathOf = [&](std::size_t depth) {
+        QString path;
+        for (std::size_t i = 0; i < depth; ++i) {
+            const Frame &f = stack[i];
+            if (f.object)
+                path += (path.isEmpty() ? QString() : QStringLiteral(".")) + QString::fromUtf8(f.key);
+            else
+                path += QStringLiteral("[%1]").arg(f.index);
+        }
+        return path;
+    };
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = json[i];
+        if (c == '{' || c == '[') {
+            Frame frame;
+            frame.object = c == '{';
+            stack.push_back(std::move(frame));
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+        } else if (c == ',') {
+            if (!stack.empty()) {
+                Frame &top = stack.back();
+                top.object ? void(top.expectKey = true) : void(++top.index);
+            }
+        } else if (c == '"') {
+            const qsizetype start = i + 1;
+            for (++i; i < n && json[i] != '"'; ++i)
+                if (json[i] == '\\')
+                    ++i;
+            if (stack.empty() || !stack.back().object || !stack.back().expectKey)
+                continue;
+            Frame &top = stack.back();
+            top.key = json.mid(start, i - start);
+            top.expectKey = false;
+            if (top.keys.contains(top.key))
+                return std::pair{pathOf(stack.size() - 1), QStringLiteral("duplicate key %1").arg(quoted(QString::fromUtf8(top.key)))};
+            top.keys.insert(top.key);
+        }
+    }
+    return std::nullopt;
 }
 
 /// Walks the JSON tree, converting and type-checking fields; remembers the first problem with its path.
@@ -139,9 +222,9 @@ public:
         if (!value.isString())
             return fail(path, QStringLiteral("must be a string"));
         const QString s = value.toString();
-        if (s.size() > limits::kMaxNameLength)
+        if (characterCount(s) > limits::kMaxNameLength)
             return fail(path, QStringLiteral("is %1 characters long; the limit is %2")
-                                  .arg(s.size())
+                                  .arg(characterCount(s))
                                   .arg(limits::kMaxNameLength));
         out = s.toStdString();
         return true;
@@ -231,8 +314,6 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
     if (!document.isObject())
         return r.fail({}, QStringLiteral("the document must be a JSON object"));
     const QJsonObject o = document.object();
-    if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects"}))
-        return false;
 
     const QJsonValue version = o.value(QStringLiteral("version"));
     if (version.isUndefined())
@@ -244,6 +325,9 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
                       QStringLiteral("%1 is newer than this Effort Frontier understands (up to %2); update the app")
                           .arg(number(version.toDouble()))
                           .arg(kFormatVersion));
+    // After the version: a newer file's new keys should read as "update the app", not as typos.
+    if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects"}))
+        return false;
 
     if (!r.text(o, QStringLiteral("name"), QStringLiteral("name"), scenario.name, false) ||
         !r.whole(o, QStringLiteral("totalEffort"), QStringLiteral("totalEffort"), scenario.totalEffort, true,
@@ -287,7 +371,7 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
 {
     using Problem = std::pair<QString, QString>;
     const auto tooLong = [](const std::string &text) {
-        return QString::fromStdString(text).size() > limits::kMaxNameLength;
+        return characterCount(QString::fromStdString(text)) > limits::kMaxNameLength;
     };
     if (tooLong(s.name) || hasControlCharacters(s.name))
         return Problem{QStringLiteral("name"), tooLong(s.name) ? QStringLiteral("is too long") : QStringLiteral("must not contain control characters")};
@@ -338,6 +422,8 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             return Problem{at + ".curve.b", QStringLiteral("must be > 0")};
         if (c.b > limits::kMaxB)
             return Problem{at + ".curve.b", QStringLiteral("must be at most %1").arg(number(limits::kMaxB))};
+        if (c.family != CurveFamily::Logistic && c.midpoint != 0)
+            return Problem{at + ".curve.midpoint", QStringLiteral("only logistic curves have a midpoint")};
         if (!std::isfinite(c.midpoint) || c.midpoint < 0)
             return Problem{at + ".curve.midpoint", QStringLiteral("must be ≥ 0")};
         if (c.midpoint > limits::kMaxMidpoint)
@@ -400,14 +486,19 @@ LoadResult parseScenario(const QByteArray &json, const QString &source, const QS
         result.error.reason = QStringLiteral("not valid JSON: ") + parseError.errorString();
         return result;
     }
+    if (auto duplicate = findDuplicateKey(json)) {
+        result.error.location = duplicate->first;
+        result.error.reason = duplicate->second;
+        return result;
+    }
     Reader reader(source);
     Scenario scenario;
-    if (!readScenario(reader, document, scenario)) {
+    const QString fallbackName = usableName(defaultName);
+    scenario.name = fallbackName.isEmpty() ? std::string("Untitled") : fallbackName.toStdString();
+    if (!readScenario(reader, document, scenario)) { // an explicit "name" replaces the fallback
         result.error = reader.error();
         return result;
     }
-    if (scenario.name.empty())
-        scenario.name = defaultName.isEmpty() ? std::string("Untitled") : defaultName.toStdString();
     if (auto problem = validateScenario(scenario, source)) {
         result.error = *problem;
         return result;
@@ -436,8 +527,8 @@ LoadResult loadScenarioFile(const QString &path)
         return result;
     }
     if (info.size() > limits::kMaxFileBytes) {
-        result.error.reason = QStringLiteral("the file is %1 MiB, more than the limit of %2 MiB")
-                                  .arg(info.size() >> 20)
+        result.error.reason = QStringLiteral("the file has %1 bytes, more than the limit of %2 MiB")
+                                  .arg(info.size())
                                   .arg(limits::kMaxFileBytes >> 20);
         return result;
     }
