@@ -328,9 +328,14 @@ std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort
     return efforts;
 }
 
-ExpansionPath expansionPath(const Scenario &scenario, Effort total)
+std::optional<ExpansionPath> expansionPath(const Scenario &scenario, Effort total, std::string *error)
 {
     const Bounds bounds = boundsFor(scenario, total);
+    if (bounds.remaining > kExpansionPathLimit) {
+        if (error)
+            *error = "the expansion path is limited to " + std::to_string(kExpansionPathLimit) + " units";
+        return std::nullopt;
+    }
     ExpansionPath path;
     path.base = bounds.lo;
     path.order.reserve(static_cast<std::size_t>(std::max<Effort>(bounds.remaining, 0)));
@@ -383,7 +388,11 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
     }
     if (method == Method::Auto)
         method = scenario.allConcave() ? Method::Greedy : Method::Exact;
-    if (method == Method::Greedy) {
+    if (method == Method::Greedy && !scenario.allConcave() && boundsFor(scenario, total).remaining > kGreedyReplayLimit) {
+        result.error = "greedy on curves that are not all concave hands out units one by one, and " +
+                       std::to_string(total) + " units is above its limit of " + std::to_string(kGreedyReplayLimit) +
+                       "; use fewer units";
+    } else if (method == Method::Greedy) {
         result.allocation = evaluate(scenario, greedyEfforts(scenario, total), method);
     } else if (auto efforts = exactEfforts(scenario, total, &result.error)) {
         result.allocation = evaluate(scenario, *efforts, method);

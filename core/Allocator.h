@@ -13,6 +13,10 @@ namespace ef {
 inline constexpr double kExactWorkLimit = 1.5e9;
 /// The largest choice table `exact` will keep, in cells (4 bytes each).
 inline constexpr double kExactTableLimit = 1e8;
+/// The most units greedy replays one by one (curves that are not all concave: ≈ one second).
+inline constexpr Effort kGreedyReplayLimit = 20'000'000;
+/// The longest expansion path kept (4 bytes a unit).
+inline constexpr Effort kExpansionPathLimit = 10'000'000;
 
 /**
  * Why `total` units cannot be split among the scenario's projects within their minEffort/maxEffort,
@@ -22,7 +26,8 @@ std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort t
 
 /**
  * Splits `total` units (the scenario's own total when omitted) with `method`, and evaluates every
- * project at its effort. Fails only when the bounds are infeasible or `exact` would be too large.
+ * project at its effort. Fails only when the bounds are infeasible, or when `exact` (or greedy on
+ * curves that are not all concave, which replays every unit) would exceed its work limit.
  */
 AllocationResult allocate(const Scenario &scenario, Method method = Method::Auto);
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method);
@@ -47,8 +52,9 @@ std::vector<Effort> greedyEffortsByHeap(const Scenario &scenario, Effort total);
  */
 std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort total, std::string *error = nullptr);
 
-/// The greedy expansion path up to `total` units from one run. Precondition: feasible at `total`.
-ExpansionPath expansionPath(const Scenario &scenario, Effort total);
+/// The greedy expansion path up to `total` units from one run, or std::nullopt with `error` set when
+/// it would be longer than kExpansionPathLimit. Precondition: feasible at `total`.
+std::optional<ExpansionPath> expansionPath(const Scenario &scenario, Effort total, std::string *error = nullptr);
 
 /// Accuracy, weighted value, marginal gain and stage of every project at the given efforts.
 Allocation evaluate(const Scenario &scenario, const std::vector<Effort> &efforts, Method method);

@@ -56,8 +56,11 @@ QString usableName(const QString &text)
 QString quoted(const QString &text)
 {
     constexpr int kShown = 60;
+    QString shown = text.left(kShown);
+    if (!shown.isEmpty() && shown.back().isHighSurrogate())
+        shown.chop(1); // never cut a character in half
     QString out = QStringLiteral("\"");
-    for (const QChar c : text.left(kShown)) {
+    for (const QChar c : shown) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         else if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
@@ -89,7 +92,7 @@ QString lineAndColumn(const QByteArray &json, int offset)
 /**
  * The first object key that appears twice in the same object, with its path, in a document Qt has
  * already accepted as valid JSON. QJsonDocument silently keeps the last duplicate, so a file could show
- * a reader one "weight" and give the app another. Keys are compared as written (escapes not decoded).
+ * a reader one "weight" and give the app another. Keys with escapes are decoded before comparing.
  */
 std::optional<std::pair<QString, QString>> findDuplicateKey(const QByteArray &json)
 {
@@ -136,6 +139,8 @@ std::optional<std::pair<QString, QString>> findDuplicateKey(const QByteArray &js
                 continue;
             Frame &top = stack.back();
             top.key = json.mid(start, i - start);
+            if (top.key.contains('\\')) // "totalEff\u006frt" is "totalEffort"
+                top.key = QJsonDocument::fromJson('[' + json.mid(start - 1, i - start + 2) + ']').array().at(0).toString().toUtf8();
             top.expectKey = false;
             if (top.keys.contains(top.key))
                 return std::pair{pathOf(stack.size() - 1), QStringLiteral("duplicate key %1").arg(quoted(QString::fromUtf8(top.key)))};

@@ -221,7 +221,7 @@ TEST_CASE("the expansion path gives the greedy split at every budget", "[allocat
         const Scenario s = randomScenario(rng, 200, {1, 6, trial % 2 == 0, trial % 3 == 0});
         if (feasibilityProblem(s, 200))
             continue;
-        const ExpansionPath path = expansionPath(s, 200);
+        const ExpansionPath path = *expansionPath(s, 200);
         const Effort start = std::accumulate(path.base.begin(), path.base.end(), Effort{0});
         CHECK(start + static_cast<Effort>(path.order.size()) == 200);
         for (Effort budget = start; budget <= 200; ++budget) {
@@ -230,7 +230,7 @@ TEST_CASE("the expansion path gives the greedy split at every budget", "[allocat
         }
     }
     const Scenario startup = *loadPreset(QStringLiteral("startup")).scenario;
-    const ExpansionPath path = expansionPath(startup, 300);
+    const ExpansionPath path = *expansionPath(startup, 300);
     CHECK(path.effortsAt(100) == std::vector<Effort>{33, 27, 20, 13, 7});
     CHECK(path.effortsAt(300) == std::vector<Effort>{100, 80, 60, 40, 20});
     CHECK(path.effortsAt(3) == std::vector<Effort>{1, 1, 1, 0, 0}); // +∞ gains first, in order
@@ -314,4 +314,13 @@ TEST_CASE("infeasible budgets and oversized exact problems are explained, not at
     const AllocationResult r = allocate(big, 1'000'000, Method::Auto);
     CHECK_FALSE(r.ok());
     CHECK_THAT(r.error, Catch::Contains("use fewer units or projects, or the greedy method"));
+    // Greedy replays S-curves unit by unit: bounded too, while concave curves have no such limit.
+    const AllocationResult replay = allocate(big, kGreedyReplayLimit + 1, Method::Greedy);
+    CHECK_THAT(replay.error, Catch::Contains("is above its limit of 20000000"));
+    CHECK(allocate(big, kGreedyReplayLimit, Method::Greedy).ok());
+    Scenario concave = *loadPreset(QStringLiteral("startup")).scenario;
+    CHECK(allocate(concave, 1'000'000'000, Method::Greedy).ok());
+    std::string error;
+    CHECK_FALSE(expansionPath(concave, kExpansionPathLimit + 1, &error).has_value());
+    CHECK(error == "the expansion path is limited to 10000000 units");
 }

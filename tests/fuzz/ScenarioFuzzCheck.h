@@ -40,8 +40,11 @@ inline void checkScenarioBytes(const std::uint8_t *data, std::size_t size)
         violated("save then load must give the same scenario");
 
     const AllocationResult greedy = allocate(s, Method::Greedy);
-    if (!greedy.ok())
+    if (!greedy.ok()) {
+        if (!s.allConcave() && s.totalEffort > kGreedyReplayLimit)
+            return; // refused by the replay limit, with a message
         violated("a valid scenario must allocate with greedy");
+    }
     Effort sum = 0;
     for (std::size_t i = 0; i < s.projects.size(); ++i) {
         const ProjectAllocation &pa = greedy.allocation->projects[i];
