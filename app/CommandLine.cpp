@@ -1,13 +1,20 @@
 #include "CommandLine.h"
 
 #include "Allocator.h"
+#include "ChartExport.h"
 #include "JsonWriter.h"
+#include "MainWindow.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
+#include "Theme.h"
 
+#include <QApplication>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <cstdio>
@@ -46,6 +53,19 @@ struct Options {
                                              "exact otherwise), greedy (MODEL.md's marginal rule) or exact "
                                              "(integer optimum for any curve shape)."),
                               QStringLiteral("auto|greedy|exact"), QStringLiteral("auto")};
+    QCommandLineOption exportTo{QStringLiteral("export"),
+                                QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
+                                               "(.png, .svg, .pdf). Needs no display."),
+                                QStringLiteral("OUT")};
+    QCommandLineOption size{QStringLiteral("size"),
+                            QStringLiteral("Chart size for --export in pixels (default 1200x800); a PNG is size x scale."),
+                            QStringLiteral("WxH"), QStringLiteral("1200x800")};
+    QCommandLineOption scale{QStringLiteral("scale"),
+                             QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
+                             QStringLiteral("S"), QStringLiteral("1")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
+                             QStringLiteral("dark|light"), QStringLiteral("dark")};
 };
 
 /// The scenario named on the command line: FILE, --preset NAME, or the startup preset.
@@ -112,17 +132,123 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
     return w.text();
 }
 
-int runAllocate(const QCommandLineParser &parser, const Options &options)
+Method parseMethod(const QString &text)
 {
-    const QString methodText = parser.value(options.method);
-    const auto method = methodFromName(methodText.toStdString());
+    const auto method = methodFromName(text.toStdString());
     if (!method)
-        throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(methodText.left(40))};
-    QString source;
+        throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(text.left(40))};
+    return *method;
+}
+
+QSize parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
+    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
+    if (width < 16 || height < 16 || width > 20000 || height > 20000)
+        throw UsageError{QStringLiteral("--size: \"%1\" is not WIDTHxHEIGHT with each side 16 to 20000 pixels")
+                             .arg(text.left(40))};
+    return {width, height};
+}
+
+double parseScale(const QString &text)
+{
+    bool ok = false;
+    const double scale = text.toDouble(&ok);
+    if (!ok || !(scale >= 1 && scale <= 4))
+        throw UsageError{QStringLiteral("--scale: \"%1\" is not a number from 1 to 4").arg(text.left(40))};
+    return scale;
+}
+
+/// The scenario to show or export, with --total applied.
+Scenario requestedScenario(const QCommandLineParser &parser, const Options &options, QString &source)
+{
     Scenario scenario = loadRequestedScenario(parser, options, source);
     if (parser.isSet(options.total))
         scenario.totalEffort = parseTotal(parser.value(options.total));
-    const AllocationResult result = allocate(scenario, *method);
+    return scenario;
+}
+
+int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
+{
+    const QString out = parser.value(options.exportTo);
+    if (!exportFormatFor(out))
+        throw UsageError{QStringLiteral("--export: \"%1\" has no known extension; use .png, .svg or .pdf").arg(out)};
+    ExportOptions exportOptions;
+    exportOptions.size = parseSize(parser.value(options.size));
+    exportOptions.scale = parseScale(parser.value(options.scale));
+    const QString themeId = parser.value(options.theme);
+    const std::optional<Theme> theme = Theme::byId(themeId);
+    if (!theme)
+        throw UsageError{QStringLiteral("--theme: \"%1\" is not one of dark, light").arg(themeId.left(40))};
+    const Method method = parseMethod(parser.value(options.method));
+    QString source;
+    const Scenario scenario = requestedScenario(parser, options, source);
+    const AllocationResult result = allocate(scenario, method);
+    if (!result.ok())
+        throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
+
+    const QFileInfo outInfo(out);
+    if (!outInfo.absoluteDir().exists())
+        throw UsageError{QStringLiteral("--export: the folder %1 does not exist").arg(outInfo.absolutePath())};
+
+    // Drawing needs a GUI application but never a display: the offscreen platform renders to memory.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Keep stderr to our one line: the offscreen platform's notice about XDG_RUNTIME_DIR is noise here.
+    static QtMessageHandler previousHandler = nullptr;
+    previousHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
+        if (!text.startsWith(QLatin1String("QStandardPaths:")) && previousHandler)
+            previousHandler(type, context, text);
+    });
+    int qtArgc = 1;
+    char *qtArgv[] = {argc > 0 ? argv[0] : const_cast<char *>(kProgram), nullptr};
+    QApplication app(qtArgc, qtArgv);
+    QString error;
+    if (!exportScenario(scenario, result, *theme, out, exportOptions, &error))
+        throw UsageError{error};
+    return kExitOk;
+}
+
+/// True when Qt can open a window: a display for the chosen (or default) platform, or a platform
+/// that needs none (offscreen, vnc, eglfs, ...).
+bool haveDisplay()
+{
+    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
+    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (platform.isEmpty())
+        return x11 || wayland;
+    if (platform.startsWith(QLatin1String("xcb")))
+        return x11;
+    if (platform.startsWith(QLatin1String("wayland")))
+        return wayland;
+    return true;
+}
+
+int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
+{
+    QString source;
+    Scenario scenario = requestedScenario(parser, options, source);
+    if (!haveDisplay())
+        throw UsageError{QStringLiteral("no display to open the window on (DISPLAY is not set); use --export OUT.png "
+                                        "or --allocate for output without a display, or run under xvfb-run")};
+    QApplication app(argc, argv);
+    MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    const QString path = files.isEmpty() ? QString() : QFileInfo(files.front()).absoluteFilePath();
+    const QString preset = parser.isSet(options.preset) ? parser.value(options.preset) : QStringLiteral("startup");
+    window.showScenario(std::move(scenario), path, path.isEmpty() ? preset : QString());
+    window.show();
+    return QApplication::exec();
+}
+
+int runAllocate(const QCommandLineParser &parser, const Options &options)
+{
+    const Method method = parseMethod(parser.value(options.method));
+    QString source;
+    const Scenario scenario = requestedScenario(parser, options, source);
+    const AllocationResult result = allocate(scenario, method);
     if (!result.ok())
         throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
     const std::string json = allocationJson(scenario, *result.allocation);
@@ -155,7 +281,8 @@ int runCommandLine(int argc, char **argv)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     Options options;
-    parser.addOptions({options.allocate, options.preset, options.total, options.method});
+    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
+                       options.size, options.scale, options.theme});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (JSON, see README). "
                                                                         "Default: the startup preset."),
                                  QStringLiteral("[FILE]"));
@@ -163,6 +290,7 @@ int runCommandLine(int argc, char **argv)
         if (!parser.parse(arguments))
             throw UsageError{parser.errorText() + QStringLiteral(" (see --help)")};
         if (parser.isSet(helpOption)) {
+            const QCoreApplication app(argc, argv); // the usage line names the executable from the app
             printLine(stdout, parser.helpText());
             return kExitOk;
         }
@@ -170,11 +298,20 @@ int runCommandLine(int argc, char **argv)
             printLine(stdout, QStringLiteral("%1 %2").arg(QLatin1String(kProgram), QStringLiteral(EF_VERSION)));
             return kExitOk;
         }
+        if (parser.isSet(options.allocate) && parser.isSet(options.exportTo))
+            throw UsageError{QStringLiteral("give either --allocate or --export, not both")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
-        throw UsageError{QStringLiteral("this build has no window yet; use --allocate (see --help)")};
+        if (parser.isSet(options.exportTo))
+            return runExport(argc, argv, parser, options);
+        return runWindow(argc, argv, parser, options);
     } catch (const UsageError &error) {
-        printLine(stderr, QStringLiteral("%1: %2").arg(QLatin1String(kProgram), error.message));
+        // One line, whatever the command line or the file held.
+        QString message = error.message;
+        for (QChar &c : message)
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                c = QChar(0xfffd);
+        printLine(stderr, QStringLiteral("%1: %2").arg(QLatin1String(kProgram), message));
         return kExitBadInput;
     }
 }

@@ -397,10 +397,10 @@ TEST_CASE("a scenario file with a newline in its text still gives one line on st
     checkBadInput({QStringLiteral("--allocate"), path}, {path + QStringLiteral(": projects[0].curve.family: unknown family")});
 }
 
-TEST_CASE("usage errors quoting the command line stay on one line", "[app][usage][bug][!mayfail]")
+TEST_CASE("usage errors quoting the command line stay on one line", "[app][usage]")
 {
-    // CommandLine.cpp embeds --method, --total and option names from argv as they are: a newline in them splits the
-    // message over two lines on stderr, breaking the "one line on stderr" contract.
+    // Messages quote --method, --total and option names from argv: a newline in them must not split the message
+    // over two lines on stderr.
     checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("exact\nerror: forged")},
                   {QStringLiteral("--method")});
     checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("1\n2")}, {QStringLiteral("--total")});

@@ -1,0 +1,29 @@
+// Catch2 with a QApplication made after Catch has read its arguments. The tests always run on the
+// offscreen platform unless told otherwise, and keep their
+// settings in a temporary folder so they never touch the user's.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+
+int main(int argc, char **argv)
+{
+    Catch::Session session;
+    if (const int rc = session.applyCommandLine(argc, argv); rc != 0)
+        return rc;
+    const Catch::ConfigData &config = session.configData();
+    if (config.listTests || config.listTestNamesOnly || config.listTags || config.listReporters)
+        return session.run(); // listing (CTest's discovery at build time) needs no GUI
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int qtArgc = 1;
+    QApplication app(qtArgc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Effort Frontier Tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("ui_tests"));
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    return session.run();
+}

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "Allocator.h"
+#include "Chart.h"
+#include "ChartWidget.h"
+#include "Document.h"
+#include "MainWindow.h"
+#include "Presets.h"
+#include "ResultsTable.h"
+
+#include <qcustomplot.h>
+
+#include <QImage>
+#include <QTableWidget>
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+namespace ef::test {
+
+/// The efforts the red dots sit at, in project order (read from the plot itself).
+inline std::vector<Effort> dotEfforts(const MainWindow &window)
+{
+    QCPCurve *dots = window.chartWidget()->chart()->dots();
+    std::vector<Effort> efforts(window.document()->scenario().projects.size(), -1);
+    for (auto it = dots->data()->constBegin(); it != dots->data()->constEnd(); ++it) {
+        const auto index = static_cast<std::size_t>(it->t);
+        REQUIRE(index < efforts.size());
+        efforts[index] = static_cast<Effort>(it->key);
+        REQUIRE(it->key == static_cast<double>(efforts[index])); // exactly on a whole unit
+    }
+    return efforts;
+}
+
+/// The core allocator's efforts for `scenario` at `total` units.
+inline std::vector<Effort> allocatorEfforts(const Scenario &scenario, Effort total)
+{
+    const AllocationResult result = allocate(scenario, total, Method::Auto);
+    REQUIRE(result.ok());
+    std::vector<Effort> efforts;
+    for (const ProjectAllocation &pa : result.allocation->projects)
+        efforts.push_back(pa.effort);
+    return efforts;
+}
+
+/// The effort column of the results table.
+inline std::vector<Effort> tableEfforts(const MainWindow &window)
+{
+    const QTableWidget *table = window.resultsTable()->table();
+    std::vector<Effort> efforts;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        bool ok = false;
+        efforts.push_back(table->item(row, ResultsTable::EffortColumn)->text().toLongLong(&ok));
+        REQUIRE(ok);
+    }
+    return efforts;
+}
+
+/// Pixels of exactly the optimal points' colour, #ff0000.
+inline int redPixels(const QImage &image)
+{
+    int count = 0;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            if ((line[x] & 0xffffffu) == 0xff0000u)
+                ++count;
+    }
+    return count;
+}
+
+/**
+ * Separate blobs of at least `minPixels` #ff0000 pixels (4-connected): one per optimal point drawn,
+ * plus the legend's sample. Single pure-red pixels where a dot's rim meets a curve are not counted.
+ */
+inline int redBlobs(const QImage &image, int minPixels = 30)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    const int w = rgb.width();
+    const int h = rgb.height();
+    std::vector<char> seen(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
+    auto red = [&](int x, int y) { return (rgb.pixel(x, y) & 0xffffffu) == 0xff0000u; };
+    auto at = [&](int x, int y) -> char & { return seen[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)]; };
+    int blobs = 0;
+    std::vector<std::pair<int, int>> stack;
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+            if (at(x, y) || !red(x, y))
+                continue;
+            int size = 0;
+            stack.assign(1, {x, y});
+            at(x, y) = 1;
+            while (!stack.empty()) {
+                const auto [cx, cy] = stack.back();
+                stack.pop_back();
+                ++size;
+                const int nx[] = {cx + 1, cx - 1, cx, cx};
+                const int ny[] = {cy, cy, cy + 1, cy - 1};
+                for (int k = 0; k < 4; ++k) {
+                    if (nx[k] < 0 || ny[k] < 0 || nx[k] >= w || ny[k] >= h || at(nx[k], ny[k]) || !red(nx[k], ny[k]))
+                        continue;
+                    at(nx[k], ny[k]) = 1;
+                    stack.emplace_back(nx[k], ny[k]);
+                }
+            }
+            if (size >= minPixels)
+                ++blobs;
+        }
+    }
+    return blobs;
+}
+
+} // namespace ef::test

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ChartExport.h"
+#include "Scenario.h"
+#include "Theme.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QToolButton;
+
+namespace ef {
+
+class ChartWidget;
+class ControlPanel;
+class Document;
+class ResultsTable;
+
+/**
+ * The live what-if window: the controls on the left, the chart and the results table on the right,
+ * all around one Document. Menus for files, presets, export, undo/redo, themes and help.
+ * Opens on the `startup` preset.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    [[nodiscard]] Document *document() const { return m_document; }
+    [[nodiscard]] ChartWidget *chartWidget() const { return m_chart; }
+    [[nodiscard]] ControlPanel *controlPanel() const { return m_controls; }
+    [[nodiscard]] ResultsTable *resultsTable() const { return m_results; }
+
+    /**
+     * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
+     * the message bar names the file and the problem; returns false. Does not ask about unsaved
+     * changes (the menu actions do that first).
+     */
+    bool openFile(const QString &path);
+    /**
+     * Shows `scenario` as a fresh document (history cleared, unmodified), read from `filePath` (empty
+     * for none) or the preset `presetName` (empty for none). Used by the command line.
+     */
+    void showScenario(Scenario scenario, const QString &filePath, const QString &presetName = {});
+    /// Shows a reference scenario ("startup", "growth", "ml-first"); false with a message if unknown.
+    bool openPreset(const QString &name);
+    /// Writes the scenario to `path` atomically; false with a message on failure.
+    bool saveFile(const QString &path);
+    /// Writes the chart as shown to `path` (.png, .svg, .pdf); false with `error` set on failure.
+    bool exportChart(const QString &path, const ExportOptions &options, QString *error = nullptr);
+    /// Switches between the "dark" and "light" themes (remembered in the settings).
+    void setTheme(const QString &id);
+    [[nodiscard]] const Theme &theme() const { return m_theme; }
+
+    /// The text of the message bar (empty when hidden): file errors and allocation problems.
+    [[nodiscard]] QString messageText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateTitle();
+    void updateAllocationMessage();
+    void showMessage(const QString &text);
+    void hideMessage();
+    void rebuildRecentMenu();
+
+    /// Asks whether to save unsaved edits; false when the user cancels.
+    bool maybeSave();
+    void newScenario();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportInteractive();
+    void copyChart();
+    void about();
+
+    Document *m_document;
+    Theme m_theme = Theme::dark();
+    ChartWidget *m_chart;
+    ResultsTable *m_results;
+    ControlPanel *m_controls;
+    QWidget *m_messageBar;
+    QLabel *m_messageLabel;
+    QLabel *m_allocationLabel;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+    QString m_presetName;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_resetViewAction = nullptr;
+};
+
+} // namespace ef

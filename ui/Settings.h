@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace ef {
+
+/**
+ * What the window remembers between runs (QSettings), in one place: each value with its key, its
+ * default and its validation.
+ *
+ * | key             | type        | default     | valid                       |
+ * |-----------------|-------------|-------------|-----------------------------|
+ * | window/geometry | QByteArray  | empty       | anything restoreGeometry takes |
+ * | window/state    | QByteArray  | empty       | anything restoreState takes |
+ * | view/theme      | QString     | "dark"      | a Theme id                  |
+ * | files/recent    | QStringList | empty       | at most kMaxRecentFiles     |
+ * | export/size     | QSize       | 1200×800    | 16…20000 each side          |
+ * | export/scale    | int         | 2           | 1…4                         |
+ */
+namespace settings {
+
+inline constexpr int kMaxRecentFiles = 8;
+
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray &value);
+QByteArray windowState();
+void setWindowState(const QByteArray &value);
+
+QString themeId();
+void setThemeId(const QString &id);
+
+QStringList recentFiles();
+/// Puts `path` first in the recent files (dropping duplicates and the oldest beyond the limit).
+void addRecentFile(const QString &path);
+void removeRecentFile(const QString &path);
+
+QSize exportSize();
+void setExportSize(const QSize &size);
+int exportScale();
+void setExportScale(int scale);
+
+} // namespace settings
+} // namespace ef
