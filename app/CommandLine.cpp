@@ -170,6 +170,18 @@ Scenario requestedScenario(const QCommandLineParser &parser, const Options &opti
     return scenario;
 }
 
+/// The requested scenario and its allocation by --method; bad input or an allocation error throws.
+std::pair<Scenario, AllocationResult> allocateRequested(const QCommandLineParser &parser, const Options &options)
+{
+    const Method method = parseMethod(parser.value(options.method));
+    QString source;
+    Scenario scenario = requestedScenario(parser, options, source);
+    AllocationResult result = allocate(scenario, method);
+    if (!result.ok())
+        throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
+    return {std::move(scenario), std::move(result)};
+}
+
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     const QString out = parser.value(options.exportTo);
@@ -182,12 +194,7 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     const std::optional<Theme> theme = Theme::byId(themeId);
     if (!theme)
         throw UsageError{QStringLiteral("--theme: \"%1\" is not one of dark, light").arg(themeId.left(40))};
-    const Method method = parseMethod(parser.value(options.method));
-    QString source;
-    const Scenario scenario = requestedScenario(parser, options, source);
-    const AllocationResult result = allocate(scenario, method);
-    if (!result.ok())
-        throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
+    const auto [scenario, result] = allocateRequested(parser, options);
 
     const QFileInfo outInfo(out);
     if (!outInfo.absoluteDir().exists())
@@ -245,12 +252,7 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
 
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    const Method method = parseMethod(parser.value(options.method));
-    QString source;
-    const Scenario scenario = requestedScenario(parser, options, source);
-    const AllocationResult result = allocate(scenario, method);
-    if (!result.ok())
-        throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
+    const auto [scenario, result] = allocateRequested(parser, options);
     const std::string json = allocationJson(scenario, *result.allocation);
     // One write of the finished document: stdout never holds a partial result.
     if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {

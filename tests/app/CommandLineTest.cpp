@@ -1,4 +1,5 @@
 // End to end: runs the real effort-frontier executable, without a display, and checks stdout, stderr and exit code.
+#include "BadFixtures.h"
 #include "Allocator.h"
 #include "ScenarioFile.h"
 
@@ -361,23 +362,7 @@ TEST_CASE("bad usage exits 2 with one line on stderr and nothing on stdout", "[a
 
 TEST_CASE("a broken scenario file is reported with its path and JSON location", "[app][usage][file]")
 {
-    const struct {
-        const char *file;
-        const char *location;
-        const char *reason;
-    } cases[] = {
-        {"bad/b-zero.json", "projects[1].curve.b", "must be > 0"},
-        {"bad/unknown-family.json", "projects[0].curve.family", "unknown family \"sqrt\""},
-        {"bad/misspelt-weight.json", "projects[1]", "unknown key \"wieght\""},
-        {"bad/newer-version.json", "version", "2 is newer than this Effort Frontier understands"},
-        {"bad/truncated.json", "line 5, column 73", "not valid JSON"},
-        {"bad/stages-not-increasing.json", "stages[2].from", "must be greater than the previous stage's (15)"},
-        {"bad/min-above-max.json", "projects[0].maxEffort", "must be between minEffort (30)"},
-        {"bad/huge-number.json", "line 5, column 80", "illegal number"},
-        {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
-        {"bad/newer-version-new-key.json", "version", "2 is newer than this Effort Frontier understands"},
-        {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
-    };
+    const auto &cases = ef::test::kBadFixtures;
     for (const auto &c : cases) {
         DYNAMIC_SECTION(c.file)
         {

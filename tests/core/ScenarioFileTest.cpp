@@ -1,4 +1,5 @@
 // Scenario files: loading good documents, exact round trips, and a precise error for every kind of broken one.
+#include "BadFixtures.h"
 #include "Presets.h"
 #include "RandomScenario.h"
 #include "ScenarioFile.h"
@@ -766,24 +767,8 @@ TEST_CASE("loadScenarioFile refuses what is not a readable scenario file", "[sce
 
 TEST_CASE("broken fixture files report their path and location", "[scenariofile][file]")
 {
-    const struct {
-        const char *file;
-        const char *location;
-        const char *reason;
-    } cases[] = {
-        {"bad/b-zero.json", "projects[1].curve.b", "must be > 0"},
-        {"bad/unknown-family.json", "projects[0].curve.family", "unknown family \"sqrt\""},
-        {"bad/misspelt-weight.json", "projects[1]", "unknown key \"wieght\""},
-        {"bad/newer-version.json", "version", "2 is newer than this Effort Frontier understands"},
-        {"bad/truncated.json", "line 5, column 73", "not valid JSON"},
-        {"bad/stages-not-increasing.json", "stages[2].from", "must be greater than the previous stage's (15)"},
-        {"bad/min-above-max.json", "projects[0].maxEffort", "must be between minEffort (30)"},
-        {"bad/huge-number.json", "line 5, column 80", "illegal number"},
-        {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
-        {"bad/newer-version-new-key.json", "version", "2 is newer than this Effort Frontier understands"},
-        {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
-        {"bad/empty.json", "", "the file is empty"},
-    };
+    std::vector<ef::test::BadFixture> cases(std::begin(ef::test::kBadFixtures), std::end(ef::test::kBadFixtures));
+    cases.push_back({"bad/empty.json", "", "the file is empty"});
     for (const auto &c : cases) {
         DYNAMIC_SECTION(c.file)
         {

@@ -1,0 +1,28 @@
+#pragma once
+
+// The broken scenario files in tests/data/bad with the location and reason each must be reported with.
+// Shared by the loader's tests and the command line's end-to-end tests.
+
+namespace ef::test {
+
+struct BadFixture {
+    const char *file;
+    const char *location;
+    const char *reason;
+};
+
+inline constexpr BadFixture kBadFixtures[] = {
+    {"bad/b-zero.json", "projects[1].curve.b", "must be > 0"},
+    {"bad/unknown-family.json", "projects[0].curve.family", "unknown family \"sqrt\""},
+    {"bad/misspelt-weight.json", "projects[1]", "unknown key \"wieght\""},
+    {"bad/newer-version.json", "version", "2 is newer than this Effort Frontier understands"},
+    {"bad/truncated.json", "line 5, column 73", "not valid JSON"},
+    {"bad/stages-not-increasing.json", "stages[2].from", "must be greater than the previous stage's (15)"},
+    {"bad/min-above-max.json", "projects[0].maxEffort", "must be between minEffort (30)"},
+    {"bad/huge-number.json", "line 5, column 80", "illegal number"},
+    {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
+    {"bad/newer-version-new-key.json", "version", "2 is newer than this Effort Frontier understands"},
+    {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
+};
+
+} // namespace ef::test
