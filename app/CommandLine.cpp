@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -241,6 +242,10 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
         throw UsageError{QStringLiteral("no display to open the window on (DISPLAY is not set); use --export OUT.png "
                                         "or --allocate for output without a display, or run under xvfb-run")};
     QApplication app(argc, argv);
+    // Ties the running window to the installed menu entry and icon (resources/linux, resources/icons).
+    const QString appId = QStringLiteral("org.effortfrontier.EffortFrontier");
+    QGuiApplication::setDesktopFileName(appId);
+    QApplication::setWindowIcon(QIcon::fromTheme(appId, QIcon(QStringLiteral(":/icons/%1.svg").arg(appId))));
     MainWindow window;
     const QStringList files = parser.positionalArguments();
     const QString path = files.isEmpty() ? QString() : QFileInfo(files.front()).absoluteFilePath();
