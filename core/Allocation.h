@@ -33,7 +33,7 @@ struct ProjectAllocation {
 struct Allocation {
     Method method = Method::Greedy; ///< The method actually used (never Auto).
     Effort totalEffort = 0;
-    double objective = 0; ///< Σ weight·f(effort); −∞ when a weighted log project gets no effort.
+    double objective = 0; ///< Σ weight·f(effort); −∞ when a weighted log project gets no effort (never NaN).
     std::vector<ProjectAllocation> projects;
 };
 

@@ -367,7 +367,11 @@ Allocation evaluate(const Scenario &scenario, const std::vector<Effort> &efforts
         pa.value = p.weight == 0 ? 0.0 : p.weight * pa.accuracy;
         pa.marginal = p.curve.weightedGain(p.weight, pa.effort);
         pa.stage = scenario.stageIndexFor(pa.effort);
-        allocation.objective += pa.value;
+        // A project at −∞ (a weighted log curve given nothing) makes the whole plan −∞, whatever
+        // another project's value is: never +∞ + −∞ = NaN.
+        if (allocation.objective != -std::numeric_limits<double>::infinity())
+            allocation.objective = pa.value == -std::numeric_limits<double>::infinity() ? pa.value
+                                                                                          : allocation.objective + pa.value;
         allocation.totalEffort += pa.effort;
         allocation.projects.push_back(pa);
     }

@@ -425,8 +425,10 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             return Problem{at + ".curve.a", QStringLiteral("must be at most %1").arg(number(limits::kMaxA))};
         if (!std::isfinite(c.b) || c.b <= 0)
             return Problem{at + ".curve.b", QStringLiteral("must be > 0")};
-        if (c.b > limits::kMaxB)
-            return Problem{at + ".curve.b", QStringLiteral("must be at most %1").arg(number(limits::kMaxB))};
+        if (c.b > limits::maxB(c.family))
+            return Problem{at + ".curve.b", QStringLiteral("must be at most %1%2")
+                                                .arg(number(limits::maxB(c.family)))
+                                                .arg(c.family == CurveFamily::Power ? QStringLiteral(" for a power curve") : QString())};
         if (c.family != CurveFamily::Logistic && c.midpoint != 0)
             return Problem{at + ".curve.midpoint", QStringLiteral("only logistic curves have a midpoint")};
         if (!std::isfinite(c.midpoint) || c.midpoint < 0)

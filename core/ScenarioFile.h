@@ -20,6 +20,12 @@ inline constexpr int kMaxNameLength = 200;         ///< In characters, for scena
 inline constexpr Effort kMaxTotalEffort = 1'000'000'000;
 inline constexpr double kMaxA = 1e6;
 inline constexpr double kMaxB = 1e6;
+inline constexpr double kMaxPowerB = 10; ///< a·x^b must stay finite: (10⁹)¹⁰·10⁶ ≈ 10⁹⁶.
+/// The largest b a curve of `family` may have.
+constexpr double maxB(CurveFamily family)
+{
+    return family == CurveFamily::Power ? kMaxPowerB : kMaxB;
+}
 inline constexpr double kMaxWeight = 1e6;
 inline constexpr double kMaxMidpoint = 1e9;
 } // namespace limits
