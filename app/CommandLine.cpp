@@ -17,6 +17,7 @@
 #include <QIcon>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -252,6 +253,8 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
     const QString preset = parser.isSet(options.preset) ? parser.value(options.preset) : QStringLiteral("startup");
     window.showScenario(std::move(scenario), path, path.isEmpty() ? preset : QString());
     window.show();
+    // After a crash or a kill, offer the unsaved work the last session left behind.
+    QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
     return QApplication::exec();
 }
 

@@ -14,10 +14,15 @@ namespace ef {
 namespace {
 
 constexpr int kSamples = 240;
+/// Above this many projects the curves are drawn 1 px wide: 50 thick curves are a blur, and a hairline
+/// is stroked by Qt's fast path (profiled: wide antialiased strokes were most of a 50-project replot).
+constexpr std::size_t kThinCurvesAbove = 12;
 const QString kStageLayer = QStringLiteral("background");
 
 QString formatNumber(double value, int precision = 4)
 {
+    if (std::isnan(value)) // +∞ − ∞: a power curve's overflow next to a log curve at 0 units
+        return QStringLiteral("undefined");
     if (std::isinf(value))
         return value < 0 ? QStringLiteral("−∞") : QStringLiteral("+∞");
     return QString::number(value, 'g', precision);
@@ -258,6 +263,11 @@ void Chart::rebuildStages()
 void Chart::update(const Scenario &scenario, const AllocationResult &result)
 {
     const QScopedValueRollback<bool> updating(m_updating, true);
+    // Names set again only when they changed: fitToWidth() may have shortened them for the legend,
+    // and resetting them on every update made every replot lay the plot out twice (profiled).
+    std::vector<bool> renamed(scenario.projects.size(), true);
+    for (std::size_t i = 0; i < renamed.size() && i < m_scenario.projects.size() && i < m_curves.size(); ++i)
+        renamed[i] = scenario.projects[i].name != m_scenario.projects[i].name;
     m_scenario = scenario;
     m_result = result;
     const std::size_t n = scenario.projects.size();
@@ -299,12 +309,17 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
     // where clipping is not available (SVG), and the log curve's −∞ at 0 never reaches the plot.
     const double xMax = std::max(autoEffortRange(), m_plot->xAxis->range().upper);
     const double yLow = m_plot->yAxis->range().lower;
-    QVector<double> xs(kSamples), ys(kSamples);
+    // About one sample per 3 px of plot width (denser where the curves bend), at most kSamples, and
+    // half as many when there are many curves (drawn thin): stroking the segments is most of a replot.
+    const int byWidth = std::clamp(m_plot->axisRect()->width() / 3, 80, kSamples);
+    const int samples = n > kThinCurvesAbove ? byWidth / 2 : byWidth;
+    QVector<double> xs(samples), ys(samples);
     for (std::size_t i = 0; i < n; ++i) {
         const Project &project = scenario.projects[i];
         QCPGraph *graph = m_curves[i];
-        graph->setName(QString::fromStdString(project.name));
-        graph->setPen(QPen(m_theme.projectColor(i, project.color), m_theme.curveWidth));
+        if (renamed[i])
+            graph->setName(QString::fromStdString(project.name));
+        graph->setPen(QPen(m_theme.projectColor(i, project.color), n > kThinCurvesAbove ? 1.0 : m_theme.curveWidth));
         double start = xMax * 1e-6;
         if (!(project.curve.value(start) >= yLow)) {
             double below = start;
@@ -318,8 +333,8 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
             }
         }
         // Denser near the start, where curves bend most.
-        for (int k = 0; k < kSamples; ++k) {
-            const double t = static_cast<double>(k) / (kSamples - 1);
+        for (int k = 0; k < samples; ++k) {
+            const double t = static_cast<double>(k) / (samples - 1);
             xs[k] = start + (xMax - start) * t * t;
             const double y = project.curve.value(xs[k]);
             ys[k] = std::isfinite(y) ? y : std::numeric_limits<double>::quiet_NaN();

@@ -182,7 +182,14 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
         const auto family = static_cast<CurveFamily>(m_family->itemData(item).toInt());
         if (index >= 0)
             m_document->edit(QStringLiteral("Change curve family"),
-                             [&](Scenario &s) { s.projects.at(static_cast<std::size_t>(index)).curve.family = family; });
+                             [&](Scenario &s) {
+                                 // Keep the curve valid for its new family, so it saves and reloads as is.
+                                 Curve &curve = s.projects.at(static_cast<std::size_t>(index)).curve;
+                                 curve.family = family;
+                                 if (family != CurveFamily::Logistic)
+                                     curve.midpoint = 0;
+                                 curve.b = std::min(curve.b, limits::maxB(family));
+                             });
     });
     connect(m_color, &ColorButton::colorPicked, this, [this](const QColor &color) {
         const int index = m_selected;
@@ -223,6 +230,7 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
 void ControlPanel::setTheme(const Theme &theme)
 {
     m_theme = theme;
+    m_color->setColor(m_color->color()); // the swatch's frame follows the palette
     syncFromDocument();
 }
 
@@ -255,7 +263,7 @@ void ControlPanel::editParameter(Field field, double value)
             Project &p = s.projects.at(i);
             switch (field) {
             case AField: p.curve.a = value; break;
-            case BField: p.curve.b = value; break;
+            case BField: p.curve.b = std::min(value, limits::maxB(p.curve.family)); break;
             case WeightField: p.weight = value; break;
             case MidpointField: p.curve.midpoint = value; break;
             case TotalField: break;
@@ -292,7 +300,12 @@ void ControlPanel::syncFromDocument()
             const QString name = QString::fromStdString(p.name);
             if (item->text() != name)
                 item->setText(name);
-            item->setIcon(swatch(m_theme.projectColor(static_cast<std::size_t>(i), p.color)));
+            // A new icon only when the colour changed: every setIcon re-lays out the list (profiled).
+            const QColor color = m_theme.projectColor(static_cast<std::size_t>(i), p.color);
+            if (item->data(Qt::UserRole).value<QColor>() != color || item->icon().isNull()) {
+                item->setIcon(swatch(color));
+                item->setData(Qt::UserRole, color);
+            }
         }
         m_list->setCurrentRow(m_selected);
     }
@@ -315,7 +328,9 @@ void ControlPanel::syncFromDocument()
         const QSignalBlocker block(m_family);
         m_family->setCurrentIndex(m_family->findData(static_cast<int>(p.curve.family)));
     }
-    m_color->setColor(m_theme.projectColor(index, p.color));
+    // Only on a change: a new icon re-lays out the whole panel (profiled on every slider step).
+    if (const QColor color = m_theme.projectColor(index, p.color); m_color->color() != color)
+        m_color->setColor(color);
     m_autoColor->setEnabled(!p.color.empty());
     m_a->setValue(p.curve.a);
     m_b->setValue(p.curve.b);

@@ -49,6 +49,20 @@ void Document::replace(Scenario scenario, const QString &filePath)
     emit fileStateChanged();
 }
 
+void Document::restore(Scenario scenario, const QString &filePath, bool modified)
+{
+    m_undo.clear();
+    m_scenario = std::move(scenario);
+    m_filePath = filePath;
+    reallocate();
+    if (modified)
+        m_undo.resetClean(); // no step of the (empty) history is the saved state
+    else
+        m_undo.setClean();
+    emit changed();
+    emit fileStateChanged();
+}
+
 void Document::markSaved(const QString &filePath)
 {
     m_filePath = filePath;

@@ -51,6 +51,11 @@ public:
 
     /// Replaces the whole scenario (New, Open, a preset), clears the history and marks it clean.
     void replace(Scenario scenario, const QString &filePath);
+    /**
+     * Shows a recovered working state (after a crash): like replace(), but when `modified` the
+     * document stays marked modified (it differs from what is saved at `filePath`).
+     */
+    void restore(Scenario scenario, const QString &filePath, bool modified);
     /// Records that the scenario is now saved at `filePath`.
     void markSaved(const QString &filePath);
 

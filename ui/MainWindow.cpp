@@ -1,11 +1,16 @@
 #include "MainWindow.h"
 
+#include "AtomicFile.h"
+#include "Autosave.h"
 #include "Chart.h"
 #include "ChartWidget.h"
 #include "ControlPanel.h"
 #include "Document.h"
 #include "ExportDialog.h"
+#include "FileWatcher.h"
+#include "GrowthView.h"
 #include "Presets.h"
+#include "RecoveryStore.h"
 #include "ResultsTable.h"
 #include "ScenarioFile.h"
 #include "Settings.h"
@@ -17,14 +22,17 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
@@ -97,7 +105,16 @@ MainWindow::MainWindow(QWidget *parent)
     chartLayout->addWidget(m_controls->budgetBar());
     chartLayout->addWidget(m_messageBar);
     chartLayout->addWidget(m_allocationLabel);
-    chartLayout->addWidget(m_chart, 1);
+    // The growth view sits beside the chart (View ▸ Growth View shows it).
+    m_growth = new GrowthView(m_document);
+    auto *charts = new QSplitter(Qt::Horizontal);
+    charts->addWidget(m_chart);
+    charts->addWidget(m_growth);
+    m_growth->setHidden(!settings::growthViewShown());
+    charts->setChildrenCollapsible(false);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    chartLayout->addWidget(charts, 1);
     right->addWidget(chartArea);
     right->addWidget(m_results);
     right->setStretchFactor(0, 3);
@@ -123,6 +140,17 @@ MainWindow::MainWindow(QWidget *parent)
                                            "numbers; wheel zooms, dragging pans, R resets the view."));
 
     connect(m_document, &Document::fileStateChanged, this, &MainWindow::updateTitle);
+
+    // Nothing lost: the working state goes to a recovery file shortly after each change, and the
+    // open file is watched for changes made by others.
+    m_autosave = new Autosave(m_document, [this] { return m_presetName; }, this);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &reason) {
+        showMessage(QStringLiteral("Automatic backup failed — %1. Your edits are not protected against a crash "
+                                   "until you save.").arg(reason));
+    });
+    m_watcher = new FileWatcher(this);
+    connect(m_watcher, &FileWatcher::changedOnDisk, this, &MainWindow::fileChangedOnDisk);
+    connect(m_watcher, &FileWatcher::removedOnDisk, this, &MainWindow::fileRemovedOnDisk);
     connect(m_document, &Document::changed, this, &MainWindow::updateAllocationMessage);
 
     setTheme(settings::themeId());
@@ -179,6 +207,18 @@ void MainWindow::createActions()
     m_resetViewAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
     m_resetViewAction->setStatusTip(QStringLiteral("Fit the chart to the scenario again after zooming or panning"));
     connect(m_resetViewAction, &QAction::triggered, m_chart, &ChartWidget::resetView);
+
+    m_growthAction = new QAction(QStringLiteral("&Growth View"), this);
+    m_growthAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_growthAction->setStatusTip(QStringLiteral("Show how the optimal split grows as the budget goes from 0 to the total"));
+    m_growthAction->setCheckable(true);
+    m_growthAction->setChecked(settings::growthViewShown());
+    connect(m_growthAction, &QAction::toggled, this, [this](bool on) {
+        m_growth->setVisible(on);
+        if (auto *charts = qobject_cast<QSplitter *>(m_growth->parentWidget()); on && charts)
+            charts->setSizes({charts->width() * 3 / 5, charts->width() * 2 / 5});
+        settings::setGrowthViewShown(on);
+    });
 }
 
 void MainWindow::createMenus()
@@ -214,6 +254,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     view->addAction(m_resetViewAction);
+    view->addAction(m_growthAction);
     view->addSeparator();
     m_themeGroup = new QActionGroup(this);
     for (const QString &id : Theme::ids()) {
@@ -254,6 +295,7 @@ void MainWindow::setTheme(const QString &id)
     m_theme = *theme;
     QApplication::setPalette(m_theme.windowPalette());
     m_chart->setTheme(m_theme);
+    m_growth->setTheme(m_theme);
     m_results->setTheme(m_theme);
     m_controls->setTheme(m_theme);
     if (m_themeGroup)
@@ -336,6 +378,7 @@ void MainWindow::showScenario(Scenario scenario, const QString &filePath, const 
 {
     m_presetName = filePath.isEmpty() ? presetName : QString();
     m_document->replace(std::move(scenario), filePath);
+    watchDocumentFile();
     m_controls->selectProject(0);
     m_chart->resetView();
     hideMessage();
@@ -349,14 +392,27 @@ bool MainWindow::saveFile(const QString &path)
         return false;
     }
     const std::string text = serializeScenario(m_document->scenario());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit()) {
-        showMessage(QStringLiteral("Not saved — %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const QByteArray bytes(text.data(), static_cast<qsizetype>(text.size()));
+    QString error;
+    // All or nothing (QSaveFile): on failure the file on disk is exactly what it was before.
+    if (!writeFileAtomically(path, bytes, &error)) {
+        const QString native = QDir::toNativeSeparators(path);
+        showMessage(QStringLiteral("Not saved — %1: %2").arg(native, error));
+        QMessageBox box(QMessageBox::Critical, QStringLiteral("Not saved"),
+                        QStringLiteral("The scenario could not be saved to %1.").arg(native), QMessageBox::Ok, this);
+        box.setInformativeText(QStringLiteral("Reason: %1\n\nThe file on disk is unchanged, and your edits are still "
+                                              "here (unsaved). Free some space or choose another place with "
+                                              "Save As.").arg(error));
+        ask(box);
         return false;
     }
     m_presetName.clear();
-    m_document->markSaved(QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_watcher->path() == absolute)
+        m_watcher->setKnownContent(bytes); // our own save is not a change by someone else
+    else
+        m_watcher->watch(absolute, bytes);
+    m_document->markSaved(absolute);
     settings::addRecentFile(path);
     hideMessage();
     updateTitle();
@@ -373,6 +429,136 @@ bool MainWindow::exportChart(const QString &path, const ExportOptions &options, 
     if (error)
         *error = problem;
     return ok;
+}
+
+QMessageBox::StandardButton MainWindow::ask(QMessageBox &box)
+{
+    if (m_promptHandler)
+        return m_promptHandler(box);
+    box.exec();
+    return box.standardButton(box.clickedButton());
+}
+
+void MainWindow::watchDocumentFile()
+{
+    const QString path = m_document->filePath();
+    QByteArray content;
+    if (!path.isEmpty()) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            content = file.readAll();
+    }
+    m_watcher->watch(path, content);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    if (path != m_document->filePath() || m_fileQuestionOpen)
+        return;
+    const QString name = QFileInfo(path).fileName();
+    LoadResult loaded = loadScenarioFile(path);
+    if (!loaded.ok()) {
+        // Another program may be part way through writing it; a later change is checked again.
+        showMessage(QStringLiteral("“%1” was changed on disk by another program, but the new version cannot be read "
+                                   "(%2). The version shown here is kept; saving would overwrite the file.")
+                        .arg(name, loaded.error.message()));
+        return;
+    }
+    if (*loaded.scenario == m_document->scenario())
+        return; // reformatted, or the same edit made elsewhere: nothing to choose between
+    if (m_document->isModified()) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("File changed on disk"),
+                        QStringLiteral("“%1” was changed on disk by another program, and you have unsaved changes "
+                                       "to it here.").arg(name),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.button(QMessageBox::Yes)->setText(QStringLiteral("&Reload"));
+        box.button(QMessageBox::No)->setText(QStringLiteral("&Keep Mine"));
+        box.setDefaultButton(QMessageBox::No);
+        box.setEscapeButton(QMessageBox::No);
+        box.setInformativeText(QStringLiteral("Reload: show the version on disk; your unsaved changes here are "
+                                              "lost.\nKeep Mine: keep working on your version; saving will "
+                                              "overwrite the version on disk."));
+        box.setDetailedText(QDir::toNativeSeparators(path));
+        m_fileQuestionOpen = true;
+        const QMessageBox::StandardButton answer = ask(box);
+        m_fileQuestionOpen = false;
+        if (answer != QMessageBox::Yes) {
+            showMessage(QStringLiteral("Kept your version. “%1” on disk is different: saving will overwrite it, "
+                                       "Save As keeps both.").arg(name));
+            return;
+        }
+        loaded = loadScenarioFile(path); // it may have changed again while the question was open
+        if (!loaded.ok()) {
+            showMessage(QStringLiteral("Could not reload “%1” — %2").arg(name, loaded.error.message()));
+            return;
+        }
+    }
+    showScenario(std::move(*loaded.scenario), path);
+    showMessage(QStringLiteral("“%1” was changed on disk by another program and has been reloaded.").arg(name));
+}
+
+void MainWindow::fileRemovedOnDisk(const QString &path)
+{
+    if (path != m_document->filePath())
+        return;
+    showMessage(QStringLiteral("“%1” was deleted or moved by another program. The scenario is still here; Save "
+                               "writes it to %2 again.")
+                    .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(path)));
+}
+
+bool MainWindow::offerRecovery()
+{
+    std::vector<RecoveryCandidate> candidates = RecoveryStore::orphans();
+    QStringList problems;
+    for (RecoveryCandidate &candidate : candidates) {
+        if (!candidate.state) {
+            // Set aside (not deleted: someone may want to look at it) so it is not offered again.
+            const QString aside = candidate.path + QStringLiteral(".corrupt");
+            QFile::remove(aside);
+            if (!QFile::rename(candidate.path, aside))
+                QFile::remove(candidate.path);
+            problems << QStringLiteral("%1 (%2)").arg(QDir::toNativeSeparators(aside), candidate.error);
+            continue;
+        }
+        const RecoveryState &state = *candidate.state;
+        const QString what = !state.filePath.isEmpty()   ? QStringLiteral("“%1”").arg(QFileInfo(state.filePath).fileName())
+                             : !state.presetName.isEmpty() ? QStringLiteral("the preset %1").arg(state.presetName)
+                                                           : QStringLiteral("an untitled scenario");
+        QMessageBox box(QMessageBox::Question, QStringLiteral("Recover unsaved work"),
+                        QStringLiteral("Effort Frontier did not close normally last time. Your unsaved changes to "
+                                       "%1 were kept (backed up %2).")
+                            .arg(what, QLocale().toString(state.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                        QMessageBox::Yes | QMessageBox::Discard, this);
+        box.button(QMessageBox::Yes)->setText(QStringLiteral("&Restore"));
+        box.setDefaultButton(QMessageBox::Yes);
+        box.setInformativeText(
+            QStringLiteral("Restore: continue with the recovered scenario “%1”. It stays unsaved until you save it%2.\n"
+                           "Discard: delete the recovered changes for good.")
+                .arg(QString::fromStdString(state.scenario.name),
+                     state.filePath.isEmpty() ? QString()
+                                              : QStringLiteral(" (Save writes %1)").arg(QDir::toNativeSeparators(state.filePath))));
+        const QMessageBox::StandardButton answer = ask(box);
+        if (answer == QMessageBox::Yes) {
+            m_presetName = state.filePath.isEmpty() ? state.presetName : QString();
+            m_document->restore(state.scenario, state.filePath, state.modified);
+            watchDocumentFile();
+            m_controls->selectProject(0);
+            m_chart->resetView();
+            hideMessage();
+            updateTitle();
+            m_autosave->flush(); // our own recovery file holds it before the old one goes
+            QFile::remove(candidate.path);
+            statusBar()->showMessage(QStringLiteral("Restored the unsaved changes from the last session"), 8000);
+            return true;
+        }
+        if (answer == QMessageBox::Discard)
+            QFile::remove(candidate.path);
+        break; // one question per start; any other left-over file is offered next time
+    }
+    if (!problems.isEmpty())
+        showMessage(QStringLiteral("A backup of unsaved work from an earlier session could not be read and was set "
+                                   "aside: %1").arg(problems.join(QStringLiteral("; "))));
+    return false;
 }
 
 bool MainWindow::maybeSave()
@@ -522,6 +708,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     settings::setWindowGeometry(saveGeometry());
+    m_autosave->discard(); // a clean exit: nothing to recover
     event->accept();
 }
 

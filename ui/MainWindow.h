@@ -5,6 +5,9 @@
 #include "Theme.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -14,9 +17,12 @@ class QToolButton;
 
 namespace ef {
 
+class Autosave;
 class ChartWidget;
 class ControlPanel;
 class Document;
+class FileWatcher;
+class GrowthView;
 class ResultsTable;
 
 /**
@@ -35,6 +41,9 @@ public:
     [[nodiscard]] ChartWidget *chartWidget() const { return m_chart; }
     [[nodiscard]] ControlPanel *controlPanel() const { return m_controls; }
     [[nodiscard]] ResultsTable *resultsTable() const { return m_results; }
+    /// How the split grows with the budget; shown with View ▸ Growth View (growthViewAction()).
+    [[nodiscard]] GrowthView *growthView() const { return m_growth; }
+    [[nodiscard]] QAction *growthViewAction() const { return m_growthAction; }
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -57,6 +66,25 @@ public:
     void setTheme(const QString &id);
     [[nodiscard]] const Theme &theme() const { return m_theme; }
 
+    /**
+     * Answers the window's questions (restore a recovered session, reload a file changed on disk,
+     * a failed save): given the fully set-up message box, returns the button chosen. By default the
+     * box is shown modally; tests install a handler that reads the box and answers.
+     */
+    using PromptHandler = std::function<QMessageBox::StandardButton(QMessageBox &box)>;
+    void setPromptHandler(PromptHandler handler) { m_promptHandler = std::move(handler); }
+
+    /**
+     * Looks for a recovery file left by a window that did not close normally (a crash, a kill) and
+     * offers to restore it. Restored work keeps its file path and is marked modified. A corrupt
+     * recovery file is reported in the message bar and set aside. Returns true when restored.
+     */
+    bool offerRecovery();
+    /// Keeps this window's recovery file (the working state, written shortly after each change).
+    [[nodiscard]] Autosave *autosave() const { return m_autosave; }
+    /// Watches the open file for changes made by other programs.
+    [[nodiscard]] FileWatcher *fileWatcher() const { return m_watcher; }
+
     /// The text of the message bar (empty when hidden): file errors and allocation problems.
     [[nodiscard]] QString messageText() const;
 
@@ -73,6 +101,13 @@ private:
     void showMessage(const QString &text);
     void hideMessage();
     void rebuildRecentMenu();
+
+    QMessageBox::StandardButton ask(QMessageBox &box);
+    /// Starts watching the document's file (or stops, when it has none).
+    void watchDocumentFile();
+    /// The open file was changed by another program: reload it, or ask first when there are edits.
+    void fileChangedOnDisk(const QString &path);
+    void fileRemovedOnDisk(const QString &path);
 
     /// Asks whether to save unsaved edits; false when the user cancels.
     bool maybeSave();
@@ -95,6 +130,10 @@ private:
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
     QString m_presetName;
+    Autosave *m_autosave = nullptr;
+    FileWatcher *m_watcher = nullptr;
+    PromptHandler m_promptHandler;
+    bool m_fileQuestionOpen = false;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -106,6 +145,8 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_resetViewAction = nullptr;
+    GrowthView *m_growth = nullptr;
+    QAction *m_growthAction = nullptr;
 };
 
 } // namespace ef

@@ -12,6 +12,7 @@ namespace {
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kTheme = QStringLiteral("view/theme");
+const QString kGrowth = QStringLiteral("view/growth");
 const QString kRecent = QStringLiteral("files/recent");
 const QString kExportSize = QStringLiteral("export/size");
 const QString kExportScale = QStringLiteral("export/scale");
@@ -47,6 +48,16 @@ QString themeId()
 void setThemeId(const QString &id)
 {
     QSettings().setValue(kTheme, id);
+}
+
+bool growthViewShown()
+{
+    return QSettings().value(kGrowth, false).toBool();
+}
+
+void setGrowthViewShown(bool shown)
+{
+    QSettings().setValue(kGrowth, shown);
 }
 
 QStringList recentFiles()

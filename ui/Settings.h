@@ -16,6 +16,7 @@ namespace ef {
  * | window/geometry | QByteArray  | empty       | anything restoreGeometry takes |
  * | window/state    | QByteArray  | empty       | anything restoreState takes |
  * | view/theme      | QString     | "dark"      | a Theme id                  |
+ * | view/growth     | bool        | false       | true or false               |
  * | files/recent    | QStringList | empty       | at most kMaxRecentFiles     |
  * | export/size     | QSize       | 1200×800    | 16…20000 each side          |
  * | export/scale    | int         | 2           | 1…4                         |
@@ -31,6 +32,10 @@ void setWindowState(const QByteArray &value);
 
 QString themeId();
 void setThemeId(const QString &id);
+
+/// Whether the growth view (how the split grows with the budget) is shown.
+bool growthViewShown();
+void setGrowthViewShown(bool shown);
 
 QStringList recentFiles();
 /// Puts `path` first in the recent files (dropping duplicates and the oldest beyond the limit).

@@ -372,3 +372,42 @@ TEST_CASE("An S-curve project is allocated exactly and its midpoint control appe
     CHECK(tableEfforts(window) == allocatorEfforts(scenario, 100));
     CHECK(window.resultsTable()->objectiveText().contains("exact"));
 }
+
+TEST_CASE("Changing a curve's family keeps it valid, so the scenario saves and reloads as shown", "[window][file]")
+{
+    MainWindow window;
+    ControlPanel *controls = window.controlPanel();
+    controls->selectProject(1);
+    auto *family = controls->findChild<QComboBox *>();
+    REQUIRE(family != nullptr);
+    const auto choose = [&](const char *name) {
+        const int item = family->findText(QString::fromLatin1(name));
+        REQUIRE(item >= 0);
+        family->setCurrentIndex(item);
+        emit family->activated(item);
+    };
+    choose("logistic");
+    controls->midpointControl()->spinBox()->setValue(40);
+    controls->bControl()->spinBox()->setValue(500);
+    REQUIRE(window.document()->scenario().projects[1].curve.midpoint == 40.0);
+
+    choose("power"); // a midpoint belongs to logistic curves only; power takes b ≤ 10
+    const Curve &curve = window.document()->scenario().projects[1].curve;
+    CHECK(curve.midpoint == 0.0);
+    CHECK(curve.b == 10.0);
+    CHECK(controls->bControl()->spinBox()->value() == 10.0);
+    controls->bControl()->spinBox()->setValue(1000);
+    CHECK(window.document()->scenario().projects[1].curve.b == 10.0);
+    CHECK_FALSE(validateScenario(window.document()->scenario(), QStringLiteral("window")).has_value());
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("family.json"));
+    REQUIRE(window.saveFile(path));
+    const LoadResult reloaded = loadScenarioFile(path);
+    INFO(reloaded.error.message().toStdString());
+    REQUIRE(reloaded.ok());
+    Scenario expected = window.document()->scenario();
+    expected.name = reloaded.scenario->name;
+    CHECK(*reloaded.scenario == expected);
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -25,5 +26,7 @@ int main(int argc, char **argv)
     QTemporaryDir settingsDir;
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    // Recovery files (autosave) go to the temporary folder too, unless a test picks its own.
+    qputenv("EF_RECOVERY_DIR", QDir(settingsDir.path()).filePath(QStringLiteral("recovery")).toLocal8Bit());
     return session.run();
 }

@@ -1,0 +1,194 @@
+#include "UiTestSupport.h"
+
+#include "ControlPanel.h"
+#include "GrowthView.h"
+#include "ParameterControl.h"
+#include "Settings.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QSlider>
+#include <QTest>
+
+using namespace ef;
+using namespace ef::test;
+
+namespace {
+
+/// Leaves the growth view switched off for the next test, whatever this one did.
+struct GrowthOffAfterwards {
+    ~GrowthOffAfterwards() { settings::setGrowthViewShown(false); }
+};
+
+/// A shown window with the growth view switched on from the View menu's action.
+void showWithGrowth(MainWindow &window)
+{
+    window.growthViewAction()->setChecked(true);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QCoreApplication::processEvents();
+    REQUIRE(window.growthView()->isVisible());
+}
+
+/// Every drawn point of every line is the core's expansion path at that budget; the lines end at the total.
+void requireLinesFollowThePath(const MainWindow &window)
+{
+    const Scenario &scenario = window.document()->scenario();
+    const GrowthView *view = window.growthView();
+    REQUIRE(view->pathShown());
+    REQUIRE(view->lineCount() == scenario.projects.size());
+    const ExpansionPath path = *expansionPath(scenario, scenario.totalEffort);
+    for (std::size_t i = 0; i < view->lineCount(); ++i) {
+        const auto data = view->line(i)->data();
+        REQUIRE(data->size() >= 2);
+        REQUIRE((data->constEnd() - 1)->key == static_cast<double>(scenario.totalEffort));
+        for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
+            const auto budget = static_cast<Effort>(it->key);
+            REQUIRE(it->key == static_cast<double>(budget));
+            INFO("project " << i << " at budget " << budget);
+            REQUIRE(it->value == static_cast<double>(path.effortsAt(budget)[i]));
+        }
+    }
+    CHECK(view->marker()->point1->coords().x() == static_cast<double>(scenario.totalEffort));
+    CHECK(view->marker()->point2->coords().x() == static_cast<double>(scenario.totalEffort));
+}
+
+} // namespace
+
+TEST_CASE("The growth view's lines are the expansion path at every drawn budget, with the marker at the total",
+          "[growth]")
+{
+    const GrowthOffAfterwards reset;
+    MainWindow window;
+    showWithGrowth(window);
+    CHECK(window.growthView()->title() == QStringLiteral("How the optimal split grows with the budget"));
+    requireLinesFollowThePath(window);
+    // Every unit is drawn on the reference budget: 0…100 is 101 points per project.
+    CHECK(window.growthView()->line(0)->data()->size() == 101);
+    CHECK(window.growthView()->subtitle().contains("optimal split"));
+
+    // A drag of the total moves the marker and extends the lines; at 300 the top project reaches 100.
+    QSlider *slider = window.controlPanel()->totalControl()->slider();
+    slider->setSliderDown(true);
+    for (const int value : {150, 220, 300})
+        slider->setValue(value);
+    slider->setSliderDown(false);
+    QCoreApplication::processEvents();
+    requireLinesFollowThePath(window);
+    CHECK((window.growthView()->line(0)->data()->constEnd() - 1)->value == 100);
+    CHECK((window.growthView()->line(4)->data()->constEnd() - 1)->value == 20);
+
+    // A long path is sampled for drawing, but every drawn point is still exact.
+    window.controlPanel()->totalControl()->spinBox()->setValue(123'457);
+    QCoreApplication::processEvents();
+    requireLinesFollowThePath(window);
+    CHECK(window.growthView()->line(0)->data()->size() < 1000);
+}
+
+TEST_CASE("View > Growth View toggles the view, is remembered, and a hidden view catches up when shown", "[growth]")
+{
+    const GrowthOffAfterwards reset;
+    settings::setGrowthViewShown(false);
+    {
+        MainWindow window;
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        CHECK_FALSE(window.growthViewAction()->isChecked());
+        CHECK_FALSE(window.growthView()->isVisible());
+
+        window.growthViewAction()->trigger();
+        QCoreApplication::processEvents();
+        CHECK(window.growthView()->isVisible());
+        CHECK(settings::growthViewShown());
+        requireLinesFollowThePath(window);
+
+        window.growthViewAction()->trigger();
+        CHECK_FALSE(window.growthView()->isVisible());
+        CHECK_FALSE(settings::growthViewShown());
+        // Edits while hidden are caught up on when shown again.
+        window.controlPanel()->totalControl()->spinBox()->setValue(240);
+        window.growthViewAction()->trigger();
+        QCoreApplication::processEvents();
+        requireLinesFollowThePath(window);
+        CHECK(window.growthView()->marker()->point1->coords().x() == 240);
+    }
+    MainWindow again;
+    CHECK(again.growthViewAction()->isChecked()); // remembered from the last window
+}
+
+TEST_CASE("The growth view explains what it cannot draw: infeasible bounds, too long a path, S-curves", "[growth]")
+{
+    const GrowthOffAfterwards reset;
+    MainWindow window;
+    showWithGrowth(window);
+    GrowthView *view = window.growthView();
+
+    SECTION("above the expansion path's limit a note replaces the lines")
+    {
+        window.controlPanel()->totalControl()->spinBox()->setValue(static_cast<double>(kExpansionPathLimit) + 5);
+        QCoreApplication::processEvents();
+        CHECK_FALSE(view->pathShown());
+        CHECK_FALSE(view->line(0)->visible());
+        CHECK(view->subtitle().contains("Not drawn above 10,000,000 units"));
+        CHECK(view->marker()->point1->coords().x() == static_cast<double>(kExpansionPathLimit) + 5);
+    }
+    SECTION("infeasible bounds: the reason instead of lines")
+    {
+        window.document()->edit(QStringLiteral("min"), [](Scenario &s) { s.projects[0].minEffort = 500; });
+        QCoreApplication::processEvents();
+        CHECK_FALSE(view->pathShown());
+        CHECK(view->subtitle().startsWith("No allocation:"));
+        // Feasible again: the lines come back, starting at the minimum.
+        window.controlPanel()->totalControl()->spinBox()->setValue(600);
+        QCoreApplication::processEvents();
+        requireLinesFollowThePath(window);
+        CHECK(view->line(0)->data()->constBegin()->key == 500);
+    }
+    SECTION("curves that are not concave: greedy's path, said to be not the exact optimum")
+    {
+        window.document()->edit(QStringLiteral("s"), [](Scenario &s) {
+            s.projects[1].curve = Curve{CurveFamily::Logistic, 0.5, 0.2, 40.0};
+        });
+        QCoreApplication::processEvents();
+        requireLinesFollowThePath(window);
+        CHECK(view->subtitle().contains("not the exact optimum"));
+        // Greedy replays every unit for such curves: beyond a million units a note instead.
+        window.controlPanel()->totalControl()->spinBox()->setValue(1'000'001);
+        QCoreApplication::processEvents();
+        CHECK_FALSE(view->pathShown());
+        CHECK(view->subtitle().contains("Not drawn above 1,000,000 units when a curve is not concave"));
+    }
+}
+
+TEST_CASE("The growth view follows the theme", "[growth]")
+{
+    const GrowthOffAfterwards reset;
+    MainWindow window;
+    showWithGrowth(window);
+    window.setTheme(QStringLiteral("light"));
+    QCoreApplication::processEvents();
+    CHECK(window.growthView()->axisRect()->backgroundBrush().color() == Theme::light().plotBackground);
+    CHECK(window.growthView()->line(0)->pen().color() == Theme::light().projectColor(0, window.document()->scenario().projects[0].color));
+    window.setTheme(QStringLiteral("dark"));
+    CHECK(window.growthView()->line(0)->pen().color() == Theme::dark().projectColor(0, window.document()->scenario().projects[0].color));
+}
+
+TEST_CASE("The results table still fits its columns to the contents after a rename", "[growth][table]")
+{
+    // The table now hears of a refresh's cell changes once, as one range (it used to re-measure every
+    // row for every cell): the resize-to-contents columns must still follow the new contents.
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QTableWidget *table = window.resultsTable()->table();
+    QCoreApplication::processEvents();
+    const int before = table->columnWidth(ResultsTable::ProjectColumn);
+    window.document()->edit(QStringLiteral("rename"), [](Scenario &s) {
+        s.projects[4].name = "Generated menu images for every restaurant in every city we deliver to";
+    });
+    QCoreApplication::processEvents();
+    const QString name = table->item(4, ResultsTable::ProjectColumn)->text();
+    CHECK(table->columnWidth(ResultsTable::ProjectColumn) > before);
+    CHECK(table->columnWidth(ResultsTable::ProjectColumn) >= table->fontMetrics().horizontalAdvance(name));
+    CHECK(table->item(4, ResultsTable::EffortColumn)->text() == "7");
+}

@@ -1,0 +1,328 @@
+// Nothing lost: the working state is autosaved to a recovery file, and after a hard kill the next
+// window offers it back.
+#include "Autosave.h"
+#include "ControlPanel.h"
+#include "Document.h"
+#include "FileTestSupport.h"
+#include "MainWindow.h"
+#include "ParameterControl.h"
+#include "RecoveryStore.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <cerrno>
+#include <csignal>
+
+#include <unistd.h>
+
+using namespace ef;
+using namespace ef::test;
+
+namespace {
+
+/// A recovery folder of its own for one test (EF_RECOVERY_DIR), removed afterwards.
+struct RecoveryDir {
+    QTemporaryDir dir;
+    ScopedEnv env{"EF_RECOVERY_DIR", dir.path()};
+
+    [[nodiscard]] QStringList files() const { return entries(dir.path()); }
+};
+
+/// A pid that belongs to no running process.
+qint64 deadPid()
+{
+    for (qint64 pid = 4000000; pid > 1000; --pid)
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            return pid;
+    FAIL("no free pid");
+    return 0;
+}
+
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        REQUIRE(box != nullptr);
+        box->button(button)->click();
+    });
+}
+
+} // namespace
+
+TEST_CASE("After a kill -9 the next start offers the unsaved edit back, with its file and modified mark", "[recovery]")
+{
+    RecoveryDir recovery;
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("team.json"));
+    const Scenario startup = presetScenario("startup");
+    writeInPlace(path, fileBytes(startup));
+
+    // A real window in another process: open the file, change the total to 137, wait for the
+    // autosave, then die without any chance to clean up.
+    QProcess child;
+    startHelper(child, {QStringLiteral("edit-and-wait"), path}, recovery.dir.path());
+    const QString ready = waitForLine(child, QStringLiteral("ready "));
+    const QString childRecovery = ready.mid(6);
+    child.kill(); // SIGKILL
+    REQUIRE(child.waitForFinished(10000));
+    REQUIRE(child.exitStatus() == QProcess::CrashExit);
+    REQUIRE(QFile::exists(childRecovery));
+
+    MainWindow window;
+    QString question;
+    int asked = 0;
+    window.setPromptHandler([&](QMessageBox &box) {
+        ++asked;
+        question = box.text() + QLatin1Char('\n') + box.informativeText();
+        CHECK(box.button(QMessageBox::Yes)->text() == QStringLiteral("&Restore"));
+        CHECK(box.button(QMessageBox::Discard) != nullptr);
+        return QMessageBox::Yes;
+    });
+    REQUIRE(window.offerRecovery());
+    CHECK(asked == 1);
+    CHECK(question.contains(QStringLiteral("did not close normally")));
+    CHECK(question.contains(QStringLiteral("“team.json”")));
+
+    Scenario expected = startup;
+    expected.totalEffort = 137;
+    CHECK(window.document()->scenario() == expected);
+    CHECK(window.controlPanel()->totalControl()->spinBox()->value() == 137);
+    CHECK(window.document()->filePath() == QFileInfo(path).absoluteFilePath());
+    CHECK(window.document()->isModified());
+    CHECK(window.isWindowModified());
+    CHECK(window.windowTitle().startsWith(QStringLiteral("team.json")));
+    CHECK(readBytes(path) == fileBytes(startup)); // the file itself is untouched until a save
+
+    // The restored work is protected again by this window's own recovery file; the old one is gone.
+    CHECK_FALSE(QFile::exists(childRecovery));
+    CHECK(QFile::exists(window.autosave()->recoveryPath()));
+    CHECK(window.autosave()->recoveryPath() != childRecovery);
+
+    // Saving makes it clean: nothing left to recover.
+    REQUIRE(window.saveFile(path));
+    CHECK(recovery.files().isEmpty());
+    CHECK(loadScenarioFile(path).scenario == expected);
+}
+
+TEST_CASE("Discarding a recovered session deletes it for good", "[recovery]")
+{
+    RecoveryDir recovery;
+    const QString orphan = QDir(recovery.dir.path()).filePath(QStringLiteral("recovery-%1-1.json").arg(deadPid()));
+    RecoveryState state;
+    state.scenario = presetScenario("growth");
+    state.scenario.totalEffort = 250;
+    state.presetName = QStringLiteral("growth");
+    state.savedAt = QDateTime::currentDateTimeUtc();
+    writeInPlace(orphan, RecoveryStore::encode(state));
+
+    MainWindow window;
+    int asked = 0;
+    QString question;
+    window.setPromptHandler([&](QMessageBox &box) {
+        ++asked;
+        question = box.text();
+        return QMessageBox::Discard;
+    });
+    CHECK_FALSE(window.offerRecovery());
+    CHECK(asked == 1);
+    CHECK(question.contains(QStringLiteral("the preset growth")));
+    CHECK(window.document()->scenario() == presetScenario("startup"));
+    CHECK_FALSE(window.isWindowModified());
+    CHECK(recovery.files().isEmpty());
+    CHECK_FALSE(window.offerRecovery());
+    CHECK(asked == 1);
+}
+
+TEST_CASE("A restored preset keeps its title and is marked modified", "[recovery]")
+{
+    RecoveryDir recovery;
+    RecoveryState state;
+    state.scenario = presetScenario("growth");
+    state.scenario.projects[1].weight = 3;
+    state.presetName = QStringLiteral("growth");
+    state.savedAt = QDateTime::currentDateTimeUtc();
+    writeInPlace(QDir(recovery.dir.path()).filePath(QStringLiteral("recovery-%1-7.json").arg(deadPid())),
+                 RecoveryStore::encode(state));
+    MainWindow window;
+    window.setPromptHandler([](QMessageBox &) { return QMessageBox::Yes; });
+    REQUIRE(window.offerRecovery());
+    CHECK(window.document()->scenario() == state.scenario);
+    CHECK(window.document()->filePath().isEmpty());
+    CHECK(window.windowTitle().contains(QStringLiteral("preset growth")));
+    CHECK(window.isWindowModified());
+    // Undo has nothing to undo into: the recovered state is the start of the history.
+    CHECK_FALSE(window.document()->undoStack()->canUndo());
+}
+
+TEST_CASE("A corrupt recovery file is reported, set aside and never crashes the window", "[recovery]")
+{
+    RecoveryDir recovery;
+    const qint64 pid = deadPid();
+    const QDir dir(recovery.dir.path());
+    const QByteArray valid = RecoveryStore::encode(RecoveryState{presetScenario("startup"), {}, {}, true, QDateTime::currentDateTimeUtc()});
+    const QList<QByteArray> corrupt = {
+        QByteArray(),
+        QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scen"),
+        QByteArray("[1, 2, 3]"),
+        QByteArray("{\"format\": \"something-else\"}"),
+        QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scenario\": 42}"),
+        QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scenario\": \"{\\\"version\\\": 1}\"}"),
+        QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 99, \"scenario\": \"\"}"),
+        valid.left(valid.size() / 2),
+        QByteArray(4096, '\xff'),
+    };
+    for (qsizetype i = 0; i < corrupt.size(); ++i) {
+        INFO("case " << i);
+        const QString name = QStringLiteral("recovery-%1-%2.json").arg(pid).arg(i + 1);
+        writeInPlace(dir.filePath(name), corrupt[i]);
+        MainWindow window;
+        int asked = 0;
+        window.setPromptHandler([&](QMessageBox &) {
+            ++asked;
+            return QMessageBox::Yes;
+        });
+        CHECK_FALSE(window.offerRecovery());
+        CHECK(asked == 0);
+        CHECK(window.messageText().contains(QStringLiteral("could not be read and was set aside")));
+        CHECK(window.document()->scenario() == presetScenario("startup"));
+        CHECK_FALSE(QFile::exists(dir.filePath(name)));
+        CHECK(QFile::exists(dir.filePath(name + QStringLiteral(".corrupt"))));
+    }
+}
+
+TEST_CASE("Recovery files of running windows are never offered", "[recovery]")
+{
+    RecoveryDir recovery;
+    // Another running process (our parent) and another open window of this process.
+    RecoveryState state{presetScenario("growth"), {}, QStringLiteral("growth"), true, QDateTime::currentDateTimeUtc()};
+    writeInPlace(QDir(recovery.dir.path()).filePath(QStringLiteral("recovery-%1-1.json").arg(::getppid())),
+                 RecoveryStore::encode(state));
+    MainWindow first;
+    first.document()->edit(QStringLiteral("edit"), [](Scenario &s) { s.totalEffort = 222; });
+    first.autosave()->flush();
+    REQUIRE(QFile::exists(first.autosave()->recoveryPath()));
+
+    MainWindow second;
+    second.setPromptHandler([](QMessageBox &) -> QMessageBox::StandardButton {
+        FAIL("asked about a live window's work");
+        return QMessageBox::Yes;
+    });
+    CHECK_FALSE(second.offerRecovery());
+    CHECK(recovery.files().size() == 2);
+}
+
+TEST_CASE("Autosave writes once after a burst of edits, not on every slider tick", "[recovery][autosave]")
+{
+    RecoveryDir recovery;
+    MainWindow window;
+    Autosave *autosave = window.autosave();
+    autosave->setDelay(1000); // far longer than the gaps between ticks, even on a loaded machine
+    QSignalSpy written(autosave, &Autosave::written);
+
+    QSlider *slider = window.controlPanel()->totalControl()->slider();
+    slider->setSliderDown(true);
+    for (int value = 100; value <= 300; value += 10) {
+        slider->setValue(value);
+        QTest::qWait(10); // a live drag: the event loop runs between ticks
+    }
+    slider->setSliderDown(false);
+    CHECK(autosave->writeCount() == 0);
+    CHECK(recovery.files().isEmpty());
+    REQUIRE(waitUntil([&] { return autosave->writeCount() > 0; }, 10000));
+    QTest::qWait(1500);
+    CHECK(autosave->writeCount() == 1);
+    CHECK(written.count() == 1);
+
+    const RecoveryCandidate read = RecoveryStore::read(autosave->recoveryPath());
+    REQUIRE(read.state);
+    CHECK(read.state->scenario == window.document()->scenario());
+    CHECK(read.state->scenario.totalEffort == 300);
+    CHECK(read.state->presetName == QStringLiteral("startup"));
+    CHECK(read.state->modified);
+    CHECK(recovery.files() == QStringList{QFileInfo(autosave->recoveryPath()).fileName()});
+}
+
+TEST_CASE("Autosave still writes during an endless burst of edits (maximum delay)", "[recovery][autosave]")
+{
+    RecoveryDir recovery;
+    MainWindow window;
+    Autosave *autosave = window.autosave();
+    autosave->setDelay(400);
+    autosave->setMaxDelay(600);
+    QDoubleSpinBox *spin = window.controlPanel()->totalControl()->spinBox();
+    QElapsedTimer clock;
+    clock.start();
+    for (int value = 101; clock.elapsed() < 1500; ++value) {
+        spin->setValue(value);
+        QTest::qWait(50); // never quiet for 400 ms
+    }
+    CHECK(autosave->writeCount() >= 1);
+}
+
+TEST_CASE("A recovery file that cannot be written is reported once and the window carries on", "[recovery][autosave]")
+{
+    QTemporaryDir dir;
+    const QString notAFolder = dir.filePath(QStringLiteral("file"));
+    writeInPlace(notAFolder, "x");
+    ScopedEnv env("EF_RECOVERY_DIR", notAFolder + QStringLiteral("/recovery"));
+    MainWindow window;
+    QSignalSpy failed(window.autosave(), &Autosave::failed);
+    window.controlPanel()->totalControl()->spinBox()->setValue(120);
+    window.autosave()->flush();
+    CHECK(failed.count() == 1);
+    CHECK(window.messageText().contains(QStringLiteral("Automatic backup failed")));
+    window.controlPanel()->totalControl()->spinBox()->setValue(130);
+    window.autosave()->flush();
+    CHECK(failed.count() == 1); // not repeated on every change
+    CHECK(window.document()->scenario().totalEffort == 130);
+}
+
+TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved state and on a clean exit", "[recovery][autosave]")
+{
+    RecoveryDir recovery;
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("plan.json"));
+    QString recoveryPath;
+    {
+        MainWindow window;
+        recoveryPath = window.autosave()->recoveryPath();
+        QDoubleSpinBox *spin = window.controlPanel()->totalControl()->spinBox();
+        const auto editAndFlush = [&](int total) {
+            spin->setValue(total);
+            window.autosave()->flush();
+            REQUIRE(QFile::exists(recoveryPath));
+        };
+
+        editAndFlush(120);
+        REQUIRE(window.saveFile(path));
+        CHECK_FALSE(QFile::exists(recoveryPath));
+
+        editAndFlush(130);
+        window.document()->undoStack()->undo(); // back to the saved state
+        CHECK_FALSE(window.isWindowModified());
+        CHECK_FALSE(QFile::exists(recoveryPath));
+
+        editAndFlush(140);
+        answerNextMessageBox(QMessageBox::Discard); // "Unsaved changes" → Discard, then quit
+        CHECK(window.close());
+        CHECK_FALSE(QFile::exists(recoveryPath));
+    }
+    {
+        MainWindow window;
+        window.controlPanel()->totalControl()->spinBox()->setValue(150);
+        window.autosave()->flush();
+        REQUIRE(QFile::exists(window.autosave()->recoveryPath()));
+        answerNextMessageBox(QMessageBox::Cancel); // quitting cancelled: keep protecting the work
+        CHECK_FALSE(window.close());
+        CHECK(QFile::exists(window.autosave()->recoveryPath()));
+    }
+    CHECK(recovery.files().isEmpty()); // a window that goes away normally leaves nothing
+}
