@@ -104,6 +104,25 @@ QString Chart::title()
     return QStringLiteral("Effort vs returns in ML Projects (optimal points highlighted)");
 }
 
+void Chart::styleAxes(QCustomPlot *plot, const Theme &theme, const QFont &base)
+{
+    QFont labelFont = base;
+    labelFont.setBold(true);
+    const QPen axisPen(theme.foreground, 1.2);
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+        axis->setBasePen(axisPen);
+        axis->setTickPen(axisPen);
+        axis->setSubTickPen(axisPen);
+        axis->setTickLabelColor(theme.foreground);
+        axis->setLabelColor(theme.foreground);
+        axis->setTickLabelFont(base);
+        axis->setLabelFont(labelFont);
+        axis->grid()->setPen(QPen(theme.grid, 1, Qt::SolidLine));
+        axis->grid()->setSubGridVisible(false);
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+}
+
 void Chart::setTheme(const Theme &theme)
 {
     m_theme = theme;
@@ -122,21 +141,7 @@ void Chart::setTheme(const Theme &theme)
     m_subtitle->setFont(subtitleFont);
     m_subtitle->setTextColor(theme.foreground);
 
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        const QPen axisPen(theme.foreground, 1.2);
-        axis->setBasePen(axisPen);
-        axis->setTickPen(axisPen);
-        axis->setSubTickPen(axisPen);
-        axis->setTickLabelColor(theme.foreground);
-        axis->setLabelColor(theme.foreground);
-        axis->setTickLabelFont(base);
-        QFont labelFont = base;
-        labelFont.setBold(true);
-        axis->setLabelFont(labelFont);
-        axis->grid()->setPen(QPen(theme.grid, 1, Qt::SolidLine));
-        axis->grid()->setSubGridVisible(false);
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
+    styleAxes(m_plot, theme, base);
 
     m_legend->setBrush(QBrush(theme.background));
     m_legend->setBorderPen(Qt::NoPen);

@@ -4,6 +4,7 @@
 #include "Scenario.h"
 #include "Theme.h"
 
+#include <QFont>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -63,6 +64,8 @@ public:
 
     /// The title drawn above the axes.
     static QString title();
+    /// Pens, fonts and grid of `plot`'s x and y axes in `theme` (shared with the growth view).
+    static void styleAxes(QCustomPlot *plot, const Theme &theme, const QFont &base);
 
 private:
     void ensureProjectCount(std::size_t count);

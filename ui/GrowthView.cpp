@@ -1,5 +1,7 @@
 #include "GrowthView.h"
 
+#include "Chart.h"
+
 #include "Allocator.h"
 #include "Document.h"
 
@@ -137,21 +139,7 @@ void GrowthView::setTheme(const Theme &theme)
     m_title->setTextColor(theme.foreground);
     m_subtitle->setFont(subtitleFont);
     m_subtitle->setTextColor(theme.foreground);
-    for (QCPAxis *axis : {xAxis, yAxis}) {
-        const QPen axisPen(theme.foreground, 1.2);
-        axis->setBasePen(axisPen);
-        axis->setTickPen(axisPen);
-        axis->setSubTickPen(axisPen);
-        axis->setTickLabelColor(theme.foreground);
-        axis->setLabelColor(theme.foreground);
-        axis->setTickLabelFont(base);
-        QFont labelFont = base;
-        labelFont.setBold(true);
-        axis->setLabelFont(labelFont);
-        axis->grid()->setPen(QPen(theme.grid, 1, Qt::SolidLine));
-        axis->grid()->setSubGridVisible(false);
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
+    Chart::styleAxes(this, theme, base);
     applyThemeToItems();
     m_pathTotal = -1; // new pens for the lines
     refresh();

@@ -1,5 +1,6 @@
 // End to end: runs the real effort-frontier executable, without a display, and checks stdout, stderr and exit code.
 #include "BadFixtures.h"
+#include "QtStringMakers.h"
 #include "Allocator.h"
 #include "ScenarioFile.h"
 
@@ -19,28 +20,6 @@
 #include <string>
 #include <vector>
 
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString &text)
-    {
-        std::string out(1, '"');
-        out += text.toStdString();
-        out += '"';
-        return out;
-    }
-};
-template <>
-struct StringMaker<QByteArray> {
-    static std::string convert(const QByteArray &bytes)
-    {
-        std::string out(1, '"');
-        out += bytes.toStdString();
-        out += '"';
-        return out;
-    }
-};
-} // namespace Catch
 
 using namespace ef;
 

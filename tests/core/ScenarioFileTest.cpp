@@ -1,5 +1,6 @@
 // Scenario files: loading good documents, exact round trips, and a precise error for every kind of broken one.
 #include "BadFixtures.h"
+#include "QtStringMakers.h"
 #include "Presets.h"
 #include "RandomScenario.h"
 #include "ScenarioFile.h"
@@ -25,18 +26,6 @@
 #include <thread>
 #include <vector>
 
-namespace Catch {
-template <>
-struct StringMaker<QString> {
-    static std::string convert(const QString &text)
-    {
-        std::string out(1, '"');
-        out += text.toStdString();
-        out += '"';
-        return out;
-    }
-};
-} // namespace Catch
 
 using namespace ef;
 

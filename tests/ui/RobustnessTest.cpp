@@ -133,10 +133,10 @@ TEST_CASE("A logistic curve with extreme midpoints, via the controls, stays fini
     }
 }
 
-TEST_CASE("A scenario whose objective is +inf plus -inf shows no nan", "[robustness][window]")
+TEST_CASE("A scenario with an overflowing curve beside a starved log curve shows no nan", "[robustness][window]")
 {
-    // The core's objective is NaN here (see the [!mayfail] test in tests/core/PropertyTest.cpp):
-    // the window must still show something readable.
+    // Files cannot hold this power curve (b ≤ 10), but memory can: one project's value is +∞, the
+    // other's −∞, and the objective is −∞ (tests/core/PropertyTest.cpp). The window must stay readable.
     Scenario s;
     s.name = "overflow";
     s.totalEffort = 3;
