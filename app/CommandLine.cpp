@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "Allocator.h"
+#include "Chart.h"
 #include "ChartExport.h"
 #include "JsonWriter.h"
 #include "MainWindow.h"
@@ -172,16 +173,23 @@ Scenario requestedScenario(const QCommandLineParser &parser, const Options &opti
     return scenario;
 }
 
-/// The requested scenario and its allocation by --method; bad input or an allocation error throws.
-std::pair<Scenario, AllocationResult> allocateRequested(const QCommandLineParser &parser, const Options &options)
+/// The requested scenario, where it came from, and its allocation by --method.
+struct Requested {
+    Scenario scenario;
+    QString source;
+    AllocationResult result;
+};
+
+/// Loads and allocates what the command line asks for; bad input or an allocation error throws.
+Requested allocateRequested(const QCommandLineParser &parser, const Options &options)
 {
     const Method method = parseMethod(parser.value(options.method));
-    QString source;
-    Scenario scenario = requestedScenario(parser, options, source);
-    AllocationResult result = allocate(scenario, method);
-    if (!result.ok())
-        throw UsageError{source + QStringLiteral(": ") + QString::fromStdString(result.error)};
-    return {std::move(scenario), std::move(result)};
+    Requested requested;
+    requested.scenario = requestedScenario(parser, options, requested.source);
+    requested.result = allocate(requested.scenario, method);
+    if (!requested.result.ok())
+        throw UsageError{requested.source + QStringLiteral(": ") + QString::fromStdString(requested.result.error)};
+    return requested;
 }
 
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
@@ -196,7 +204,9 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     const std::optional<Theme> theme = Theme::byId(themeId);
     if (!theme)
         throw UsageError{QStringLiteral("--theme: \"%1\" is not one of dark, light").arg(themeId.left(40))};
-    const auto [scenario, result] = allocateRequested(parser, options);
+    const auto [scenario, source, result] = allocateRequested(parser, options);
+    if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
+        throw UsageError{source + QStringLiteral(": ") + problem};
 
     const QFileInfo outInfo(out);
     if (!outInfo.absoluteDir().exists())
@@ -239,6 +249,8 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
 {
     QString source;
     Scenario scenario = requestedScenario(parser, options, source);
+    if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
+        throw UsageError{source + QStringLiteral(": ") + problem};
     if (!haveDisplay())
         throw UsageError{QStringLiteral("no display to open the window on (DISPLAY is not set); use --export OUT.png "
                                         "or --allocate for output without a display, or run under xvfb-run")};
@@ -260,7 +272,7 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
 
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    const auto [scenario, result] = allocateRequested(parser, options);
+    const auto [scenario, source, result] = allocateRequested(parser, options);
     const std::string json = allocationJson(scenario, *result.allocation);
     // One write of the finished document: stdout never holds a partial result.
     if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {

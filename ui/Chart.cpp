@@ -71,7 +71,10 @@ Chart::Chart(QCustomPlot *plot) : QObject(plot), m_plot(plot)
     m_plot->yAxis->grid()->setVisible(true);
     m_plot->xAxis->ticker()->setTickCount(8);
 
+    // Legend entries are added by hand: only the first kMaxLegendProjects curves get one.
+    m_plot->setAutoAddPlottableToLegend(false);
     m_dots = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+    m_dots->addToLegend(m_legend);
     m_dots->setName(QStringLiteral("Optimal effort"));
     m_dots->setLineStyle(QCPCurve::lsNone);
     // Above every curve, also those added later.
@@ -102,6 +105,15 @@ Chart::Chart(QCustomPlot *plot) : QObject(plot), m_plot(plot)
 QString Chart::title()
 {
     return QStringLiteral("Effort vs returns in ML Projects (optimal points highlighted)");
+}
+
+QString Chart::sizeProblem(const Scenario &scenario)
+{
+    if (scenario.projects.size() <= kMaxProjects)
+        return {};
+    return QStringLiteral("the scenario has %1 projects; the chart shows at most %2 (use --allocate for larger ones)")
+        .arg(scenario.projects.size())
+        .arg(kMaxProjects);
 }
 
 void Chart::styleAxes(QCustomPlot *plot, const Theme &theme, const QFont &base)
@@ -187,6 +199,8 @@ void Chart::ensureProjectCount(std::size_t count)
     while (m_curves.size() < count) {
         auto *graph = new QCPGraph(m_plot->xAxis, m_plot->yAxis);
         graph->setAdaptiveSampling(true);
+        if (m_curves.size() < kMaxLegendProjects)
+            graph->addToLegend(m_legend);
         m_curves.push_back(graph);
         auto *label = new QCPItemText(m_plot);
         label->setLayer(QStringLiteral("overlay"));
@@ -292,11 +306,14 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
             dx << static_cast<double>(pa.effort);
             dy << pa.accuracy;
             m_dotLabels[i]->setText(QString::number(pa.effort));
-            m_dotLabels[i]->setVisible(true);
+            m_dotLabels[i]->setVisible(n <= kMaxLabelledDots);
         }
-        m_subtitle->setText(QStringLiteral("%1 · budget %2 units · objective %3")
-                                .arg(QString::fromStdString(scenario.name), QString::number(allocation.totalEffort),
-                                     formatNumber(allocation.objective)));
+        QString subtitle = QStringLiteral("%1 · budget %2 units · objective %3")
+                               .arg(QString::fromStdString(scenario.name), QString::number(allocation.totalEffort),
+                                    formatNumber(allocation.objective));
+        if (n > kMaxLegendProjects)
+            subtitle += QStringLiteral(" · legend: first %1 of %2 projects").arg(kMaxLegendProjects).arg(n);
+        m_subtitle->setText(subtitle);
     } else {
         for (QCPItemText *label : m_dotLabels)
             label->setVisible(false);
@@ -350,7 +367,16 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
 
 double Chart::autoEffortRange() const
 {
-    return std::max(10.0, static_cast<double>(m_scenario.totalEffort)) * 1.06;
+    // The whole budget, unless it dwarfs every allocation (many projects sharing a large budget):
+    // then three times the largest allocation, and at least through the last stage's start.
+    const double budget = std::max(10.0, static_cast<double>(m_scenario.totalEffort));
+    double largest = 0;
+    if (m_result.ok())
+        for (const ProjectAllocation &pa : m_result.allocation->projects)
+            largest = std::max(largest, static_cast<double>(pa.effort));
+    const double lastStage = m_scenario.stages.empty() ? 0.0 : static_cast<double>(m_scenario.stages.back().from);
+    const double wanted = std::max({10.0, 3 * largest, lastStage * 1.15});
+    return std::min(budget, wanted) * 1.06;
 }
 
 void Chart::fitRanges()
@@ -483,6 +509,9 @@ void Chart::placeLabels()
         dots.push_back({index, pixel});
         taken.emplace_back(pixel.x() - radius - 1, pixel.y() - radius - 1, 2 * radius + 2, 2 * radius + 2);
     }
+
+    if (m_curves.size() > kMaxLabelledDots)
+        return; // labels hidden: too many to place without covering each other
 
     // Effort labels: above the dot when free, otherwise the first free place around it (right, left,
     // the diagonals, below, then further up), so crowded dots keep readable, unambiguous labels.

@@ -62,6 +62,16 @@ public:
     [[nodiscard]] QCPGraph *curve(std::size_t index) const { return m_curves.at(index); }
     [[nodiscard]] std::size_t curveCount() const { return m_curves.size(); }
 
+    /// The most projects the chart (and so the window and --export) shows: beyond a few hundred
+    /// curves a chart is unreadable and every redraw slow. --allocate takes up to the file limit.
+    static constexpr std::size_t kMaxProjects = 500;
+    /// Projects named in the legend; further ones are drawn but listed only in the results table.
+    static constexpr std::size_t kMaxLegendProjects = 15;
+    /// Projects whose dots carry an effort label; beyond it labels would only cover each other.
+    static constexpr std::size_t kMaxLabelledDots = 40;
+    /// Why `scenario` is too large for the chart, or an empty string when it is not.
+    static QString sizeProblem(const Scenario &scenario);
+
     /// The title drawn above the axes.
     static QString title();
     /// Pens, fonts and grid of `plot`'s x and y axes in `theme` (shared with the growth view).

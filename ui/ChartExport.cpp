@@ -85,6 +85,11 @@ bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &opt
 bool exportScenario(const Scenario &scenario, const AllocationResult &result, const Theme &theme, const QString &path,
                     const ExportOptions &options, QString *error)
 {
+    if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     QCustomPlot plot;
     plot.resize(options.size);
     Chart chart(&plot);

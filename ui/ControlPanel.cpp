@@ -1,5 +1,7 @@
 #include "ControlPanel.h"
 
+#include "Chart.h"
+
 #include "ColorButton.h"
 #include "Document.h"
 #include "ParameterControl.h"
@@ -311,7 +313,9 @@ void ControlPanel::syncFromDocument()
     }
 
     m_editor->setEnabled(m_selected >= 0);
-    m_duplicateButton->setEnabled(m_selected >= 0);
+    const bool room = static_cast<std::size_t>(count) < Chart::kMaxProjects;
+    m_addButton->setEnabled(room);
+    m_duplicateButton->setEnabled(m_selected >= 0 && room);
     m_removeButton->setEnabled(m_selected >= 0);
     m_upButton->setEnabled(m_selected > 0);
     m_downButton->setEnabled(m_selected >= 0 && m_selected + 1 < count);
@@ -345,6 +349,8 @@ void ControlPanel::syncFromDocument()
 void ControlPanel::addProject()
 {
     const auto count = m_document->scenario().projects.size();
+    if (count >= Chart::kMaxProjects)
+        return;
     Project project;
     project.name = QStringLiteral("Project %1").arg(count + 1).toStdString();
     project.curve = Curve{CurveFamily::Log, 0.05, 10.0, 0.0};
@@ -355,7 +361,7 @@ void ControlPanel::addProject()
 void ControlPanel::duplicateProject()
 {
     const int index = m_selected;
-    if (index < 0)
+    if (index < 0 || m_document->scenario().projects.size() >= Chart::kMaxProjects)
         return;
     m_selected = index + 1;
     m_document->edit(QStringLiteral("Duplicate project"), [index](Scenario &s) {

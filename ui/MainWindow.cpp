@@ -357,6 +357,10 @@ bool MainWindow::openFile(const QString &path)
         settings::removeRecentFile(QFileInfo(path).absoluteFilePath());
         return false;
     }
+    if (const QString problem = Chart::sizeProblem(*loaded.scenario); !problem.isEmpty()) {
+        showMessage(QStringLiteral("Could not open the scenario — %1: %2").arg(QDir::toNativeSeparators(path), problem));
+        return false;
+    }
     showScenario(std::move(*loaded.scenario), QFileInfo(path).absoluteFilePath());
     settings::addRecentFile(path);
     statusBar()->showMessage(QStringLiteral("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -466,6 +470,11 @@ void MainWindow::fileChangedOnDisk(const QString &path)
     }
     if (*loaded.scenario == m_document->scenario())
         return; // reformatted, or the same edit made elsewhere: nothing to choose between
+    if (const QString problem = Chart::sizeProblem(*loaded.scenario); !problem.isEmpty()) {
+        showMessage(QStringLiteral("“%1” was changed on disk by another program, but the new version cannot be shown "
+                                   "(%2). The version shown here is kept.").arg(name, problem));
+        return;
+    }
     if (m_document->isModified()) {
         QMessageBox box(QMessageBox::Warning, QStringLiteral("File changed on disk"),
                         QStringLiteral("“%1” was changed on disk by another program, and you have unsaved changes "

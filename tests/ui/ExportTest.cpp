@@ -157,7 +157,16 @@ TEST_CASE("The command line --export usage errors are one line and exit code 2",
         {{"--export", dir.filePath("chart.png"), "--preset", "nope"}, "nope"},
         {{"--export", dir.filePath("chart.png"), "--allocate"}, "not both"},
         {{"--export", dir.filePath("missing/chart.png")}, "does not exist"},
+        {{"--export", dir.filePath("chart.png"), dir.filePath("crowd.json")}, "the chart shows at most 500"},
     };
+    // More projects than a chart can show (a valid file: --allocate takes it).
+    Scenario crowd = *loadPreset(QStringLiteral("startup")).scenario;
+    crowd.projects.resize(Chart::kMaxProjects + 1, crowd.projects.front());
+    QFile crowdFile(dir.filePath("crowd.json"));
+    REQUIRE(crowdFile.open(QIODevice::WriteOnly));
+    crowdFile.write(QByteArray::fromStdString(serializeScenario(crowd)));
+    crowdFile.close();
+    CHECK(runHeadless({"--allocate", dir.filePath("crowd.json")}).exitCode == 0);
     for (const Case &c : cases) {
         INFO(c.arguments.join(' ').toStdString());
         const Run run = runHeadless(c.arguments);

@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
+#include <QToolButton>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QSlider>
@@ -410,4 +411,41 @@ TEST_CASE("Changing a curve's family keeps it valid, so the scenario saves and r
     Scenario expected = window.document()->scenario();
     expected.name = reloaded.scenario->name;
     CHECK(*reloaded.scenario == expected);
+}
+
+TEST_CASE("A scenario with more projects than the chart can show is refused; at the limit Add is off",
+          "[window][files]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    MainWindow window;
+    const Scenario before = window.document()->scenario();
+
+    Scenario big = before;
+    big.totalEffort = 5000;
+    big.projects.clear();
+    for (std::size_t i = 0; i <= Chart::kMaxProjects; ++i) {
+        Project p = before.projects[i % before.projects.size()];
+        p.name = "Project " + std::to_string(i);
+        big.projects.push_back(p);
+    }
+    const QString tooBig = dir.filePath("too-big.json");
+    writeFile(tooBig, QByteArray::fromStdString(serializeScenario(big)));
+    CHECK_FALSE(window.openFile(tooBig));
+    CHECK(window.document()->scenario() == before);
+    CHECK(window.messageText().contains("the chart shows at most 500"));
+
+    big.projects.pop_back(); // exactly the limit: shown, fast, and nothing more can be added
+    const QString atLimit = dir.filePath("at-limit.json");
+    writeFile(atLimit, QByteArray::fromStdString(serializeScenario(big)));
+    REQUIRE(window.openFile(atLimit));
+    CHECK(window.document()->scenario().projects.size() == Chart::kMaxProjects);
+    CHECK(dotEfforts(window) == allocatorEfforts(big, 5000));
+    QToolButton *add = nullptr;
+    for (QToolButton *button : window.controlPanel()->findChildren<QToolButton *>())
+        add = button->text() == "Add" ? button : add;
+    REQUIRE(add != nullptr);
+    CHECK_FALSE(add->isEnabled());
+    window.controlPanel()->addProject();
+    CHECK(window.document()->scenario().projects.size() == Chart::kMaxProjects);
 }
