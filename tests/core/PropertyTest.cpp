@@ -141,17 +141,7 @@ TEST_CASE("Extreme scenarios survive a save and reload unchanged", "[property]")
 // −∞ project makes the objective −∞ whatever the others hold.
 TEST_CASE("a project at -inf makes the objective -inf, never NaN, and power's b is capped in files", "[property]")
 {
-    Scenario s;
-    s.name = "nan";
-    s.totalEffort = 3;
-    Project overflow;
-    overflow.name = "overflow";
-    overflow.curve = Curve{CurveFamily::Power, 1.0, 1000.0, 0.0};
-    Project starved;
-    starved.name = "starved";
-    starved.curve = Curve{CurveFamily::Log, 1.0, 1.0, 0.0};
-    starved.maxEffort = 0;
-    s.projects = {overflow, starved};
+    const Scenario s = test::overflowBesideStarvedLog();
     const auto problem = validateScenario(s, QStringLiteral("nan"));
     REQUIRE(problem.has_value());
     CHECK(problem->message() == QStringLiteral("nan: projects[0].curve.b: must be at most 10 for a power curve"));

@@ -86,4 +86,22 @@ inline Scenario extremeScenario(std::mt19937_64 &rng, const ExtremeScenarioOptio
     return s;
 }
 
+/// A power curve whose value overflows to +∞ (b = 1000, beyond what files allow) beside a weighted
+/// log curve held at 0 units (−∞): the objective must still not be NaN.
+inline Scenario overflowBesideStarvedLog()
+{
+    Scenario s;
+    s.name = "overflow";
+    s.totalEffort = 3;
+    Project overflow;
+    overflow.name = "overflow";
+    overflow.curve = Curve{CurveFamily::Power, 1.0, 1000.0, 0.0};
+    Project starved;
+    starved.name = "starved";
+    starved.curve = Curve{CurveFamily::Log, 1.0, 1.0, 0.0};
+    starved.maxEffort = 0;
+    s.projects = {overflow, starved};
+    return s;
+}
+
 } // namespace ef::test

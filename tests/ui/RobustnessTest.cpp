@@ -137,17 +137,7 @@ TEST_CASE("A scenario with an overflowing curve beside a starved log curve shows
 {
     // Files cannot hold this power curve (b ≤ 10), but memory can: one project's value is +∞, the
     // other's −∞, and the objective is −∞ (tests/core/PropertyTest.cpp). The window must stay readable.
-    Scenario s;
-    s.name = "overflow";
-    s.totalEffort = 3;
-    Project overflow;
-    overflow.name = "overflow";
-    overflow.curve = Curve{CurveFamily::Power, 1.0, 1000.0, 0.0};
-    Project starved;
-    starved.name = "starved";
-    starved.curve = Curve{CurveFamily::Log, 1.0, 1.0, 0.0};
-    starved.maxEffort = 0;
-    s.projects = {overflow, starved};
+    const Scenario s = test::overflowBesideStarvedLog();
     MainWindow window;
     window.document()->replace(s, QString());
     checkFinite(window);
