@@ -23,6 +23,7 @@
 #include "ControlPanel.h"
 #include "GrowthView.h"
 #include "MainWindow.h"
+#include "IsolatedSettings.h"
 #include "NaiveGreedy.h"
 #include "ParameterControl.h"
 #include "Presets.h"
@@ -185,10 +186,7 @@ bool waitForPaint(const PaintWatch &watch, double timeoutMs = 1000)
 /// Keeps settings away from the user's (the window reads and writes its theme, geometry, ...).
 void isolateSettings(const QString &folder)
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("Effort Frontier Bench"));
-    QCoreApplication::setApplicationName(QStringLiteral("effort-frontier-bench"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
+    ef::test::isolateSettings(QStringLiteral("effort-frontier-bench"), folder);
 }
 
 struct DragResult {

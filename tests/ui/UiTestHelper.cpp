@@ -11,6 +11,7 @@
 #include "AtomicFile.h"
 #include "Autosave.h"
 #include "BigScenario.h"
+#include "IsolatedSettings.h"
 #include "ControlPanel.h"
 #include "Document.h"
 #include "MainWindow.h"
@@ -117,11 +118,8 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     int qtArgc = 1;
     QApplication app(qtArgc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Effort Frontier Tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("ui_test_helper"));
     QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    ef::test::isolateSettings(QStringLiteral("ui_test_helper"), settingsDir.path());
     if (mode == "save-limited")
         return saveLimited(file, static_cast<rlim_t>(number));
     if (mode == "edit-and-wait")

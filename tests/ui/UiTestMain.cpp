@@ -4,6 +4,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "IsolatedSettings.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
@@ -21,11 +23,8 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     int qtArgc = 1;
     QApplication app(qtArgc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Effort Frontier Tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("ui_tests"));
     QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    ef::test::isolateSettings(QStringLiteral("ui_tests"), settingsDir.path());
     // Recovery files (autosave) go to the temporary folder too, unless a test picks its own.
     qputenv("EF_RECOVERY_DIR", QDir(settingsDir.path()).filePath(QStringLiteral("recovery")).toLocal8Bit());
     return session.run();
