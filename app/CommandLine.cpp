@@ -1,13 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "CommandLine.h"
 
 #include "Allocator.h"
-#include "Chart.h"
-#include "ChartExport.h"
 #include "JsonWriter.h"
-#include "MainWindow.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
-#include "Theme.h"
+#include "charts/Chart.h"
+#include "charts/ChartExport.h"
+#include "charts/Theme.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
@@ -41,16 +44,17 @@ void printLine(std::FILE *stream, const QString &text)
 }
 
 struct Options {
-    QCommandLineOption allocate{QStringLiteral("allocate"),
-                                QStringLiteral("Print the optimal allocation as JSON on stdout and exit. Needs no display.")};
+    QCommandLineOption allocate{
+        QStringLiteral("allocate"),
+        QStringLiteral("Print the optimal allocation as JSON on stdout and exit. Needs no display.")};
     QCommandLineOption preset{QStringLiteral("preset"),
                               QStringLiteral("Use a built-in reference scenario instead of FILE: %1.")
                                   .arg(presetNames().join(QStringLiteral(", "))),
                               QStringLiteral("NAME")};
-    QCommandLineOption total{QStringLiteral("total"),
-                             QStringLiteral("Override the scenario's total effort (whole units, 0 to %1).")
-                                 .arg(limits::kMaxTotalEffort),
-                             QStringLiteral("N")};
+    QCommandLineOption total{
+        QStringLiteral("total"),
+        QStringLiteral("Override the scenario's total effort (whole units, 0 to %1).").arg(limits::kMaxTotalEffort),
+        QStringLiteral("N")};
     QCommandLineOption method{QStringLiteral("method"),
                               QStringLiteral("Allocation method: auto (default: greedy when every curve is concave, "
                                              "exact otherwise), greedy (MODEL.md's marginal rule) or exact "
@@ -60,15 +64,18 @@ struct Options {
                                 QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
                                                "(.png, .svg, .pdf). Needs no display."),
                                 QStringLiteral("OUT")};
-    QCommandLineOption size{QStringLiteral("size"),
-                            QStringLiteral("Chart size for --export in pixels (default 1200x800); a PNG is size x scale."),
-                            QStringLiteral("WxH"), QStringLiteral("1200x800")};
-    QCommandLineOption scale{QStringLiteral("scale"),
-                             QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
-                             QStringLiteral("S"), QStringLiteral("1")};
-    QCommandLineOption theme{QStringLiteral("theme"),
-                             QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
-                             QStringLiteral("dark|light"), QStringLiteral("dark")};
+    QCommandLineOption size{
+        QStringLiteral("size"),
+        QStringLiteral("Chart size for --export in pixels (default 1200x800); a PNG is size x scale."),
+        QStringLiteral("WxH"), QStringLiteral("1200x800")};
+    QCommandLineOption scale{
+        QStringLiteral("scale"),
+        QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
+        QStringLiteral("S"), QStringLiteral("1")};
+    QCommandLineOption theme{
+        QStringLiteral("theme"),
+        QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
+        QStringLiteral("dark|light"), QStringLiteral("dark")};
 };
 
 /// The scenario named on the command line: FILE, --preset NAME, or the startup preset.
@@ -79,9 +86,9 @@ Scenario loadRequestedScenario(const QCommandLineParser &parser, const Options &
         throw UsageError{QStringLiteral("expected at most one scenario FILE, got %1").arg(files.size())};
     if (!files.isEmpty() && parser.isSet(options.preset))
         throw UsageError{QStringLiteral("give either a scenario FILE or --preset, not both")};
-    LoadResult loaded = !files.isEmpty() ? loadScenarioFile(files.front())
-                                         : loadPreset(parser.isSet(options.preset) ? parser.value(options.preset)
-                                                                                   : QStringLiteral("startup"));
+    LoadResult loaded = !files.isEmpty()
+        ? loadScenarioFile(files.front())
+        : loadPreset(parser.isSet(options.preset) ? parser.value(options.preset) : QStringLiteral("startup"));
     if (!loaded.ok())
         throw UsageError{loaded.error.message()};
     source = loaded.error.source;
@@ -150,8 +157,8 @@ QSize parseSize(const QString &text)
     const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
     const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
     if (width < 16 || height < 16 || width > 20000 || height > 20000)
-        throw UsageError{QStringLiteral("--size: \"%1\" is not WIDTHxHEIGHT with each side 16 to 20000 pixels")
-                             .arg(text.left(40))};
+        throw UsageError{
+            QStringLiteral("--size: \"%1\" is not WIDTHxHEIGHT with each side 16 to 20000 pixels").arg(text.left(40))};
     return {width, height};
 }
 
@@ -216,10 +223,11 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     qputenv("QT_QPA_PLATFORM", "offscreen");
     // Keep stderr to our one line: the offscreen platform's notice about XDG_RUNTIME_DIR is noise here.
     static QtMessageHandler previousHandler = nullptr;
-    previousHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
-        if (!text.startsWith(QLatin1String("QStandardPaths:")) && previousHandler)
-            previousHandler(type, context, text);
-    });
+    previousHandler
+        = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
+              if (!text.startsWith(QLatin1String("QStandardPaths:")) && previousHandler)
+                  previousHandler(type, context, text);
+          });
     int qtArgc = 1;
     char *qtArgv[] = {argc > 0 ? argv[0] : const_cast<char *>(kProgram), nullptr};
     QApplication app(qtArgc, qtArgv);
@@ -276,7 +284,8 @@ int runAllocate(const QCommandLineParser &parser, const Options &options)
     const std::string json = allocationJson(scenario, *result.allocation);
     // One write of the finished document: stdout never holds a partial result.
     if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
-        printLine(stderr, QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
+        printLine(stderr,
+                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
         return kExitInternalError;
     }
     return kExitOk;
@@ -303,10 +312,11 @@ int runCommandLine(int argc, char **argv)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     Options options;
-    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
-                       options.size, options.scale, options.theme});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario file (JSON, see README). "
-                                                                        "Default: the startup preset."),
+    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method, options.size,
+                       options.scale, options.theme});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A scenario file (JSON, see README). "
+                                                "Default: the startup preset."),
                                  QStringLiteral("[FILE]"));
     try {
         if (!parser.parse(arguments))

@@ -1,11 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include "Curve.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <optional>
 #include <vector>
 
 namespace ef {
@@ -50,7 +53,7 @@ struct AllocationResult {
  * one run. `order[i]` is the project that received unit Σ minEffort + i + 1.
  */
 struct ExpansionPath {
-    std::vector<Effort> base;        ///< Efforts before the first greedy unit (the minEfforts).
+    std::vector<Effort> base;         ///< Efforts before the first greedy unit (the minEfforts).
     std::vector<std::uint32_t> order; ///< Project index of each greedy unit, in the order given.
 
     /// Efforts at `budget` (clamped into [Σ base, Σ base + order.size()]); O(budget).

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "Allocator.h"
 
 #include <algorithm>
@@ -53,9 +56,9 @@ bool comesLater(const HeapEntry &x, const HeapEntry &y)
 }
 
 /// Hands out `units` units from `efforts` by the greedy rule, calling onUnit(project) for each.
-template <typename OnUnit>
-void greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::vector<Effort> &efforts,
-                Effort units, OnUnit onUnit)
+template<typename OnUnit>
+void greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::vector<Effort> &efforts, Effort units,
+                OnUnit onUnit)
 {
     std::vector<HeapEntry> heap;
     heap.reserve(efforts.size());
@@ -145,16 +148,17 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
     std::vector<Effort> atLo(n), atHi(n), atMid(n);
     std::uint64_t hiKey = keyOf(kInf);
     Effort countHi = countAt(kInf, atHi); // the +∞ gains of log curves at zero effort
-    const auto dealTies = [&](const std::vector<Effort> &above, const std::vector<Effort> &atOrAbove, Effort countAbove) {
-        std::vector<Effort> efforts(n);
-        Effort left = target - countAbove;
-        for (std::size_t i = 0; i < n; ++i) {
-            const Effort take = std::min(atOrAbove[i] - above[i], left);
-            efforts[i] = above[i] + take;
-            left -= take;
-        }
-        return efforts;
-    };
+    const auto dealTies
+        = [&](const std::vector<Effort> &above, const std::vector<Effort> &atOrAbove, Effort countAbove) {
+              std::vector<Effort> efforts(n);
+              Effort left = target - countAbove;
+              for (std::size_t i = 0; i < n; ++i) {
+                  const Effort take = std::min(atOrAbove[i] - above[i], left);
+                  efforts[i] = above[i] + take;
+                  left -= take;
+              }
+              return efforts;
+          };
     if (countHi >= target)
         return dealTies(bounds.lo, atHi, 0);
 
@@ -177,8 +181,8 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
         std::uint64_t mid = loKey + width / 2;
         if (!bisect && countHi > 0 && loKey > 0) {
             // log N is close to linear in log G (the bit pattern) for the concave families.
-            const double t = std::log(static_cast<double>(countLo) / static_cast<double>(target)) /
-                             std::log(static_cast<double>(countLo) / static_cast<double>(countHi));
+            const double t = std::log(static_cast<double>(countLo) / static_cast<double>(target))
+                / std::log(static_cast<double>(countLo) / static_cast<double>(countHi));
             mid = loKey + static_cast<std::uint64_t>(t * static_cast<double>(width));
         }
         mid = std::clamp(mid, loKey + 1, hiKey - 1);
@@ -219,11 +223,11 @@ std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort t
             allCapped = false;
     }
     if (minSum > total)
-        return "the projects' minEffort add up to " + std::to_string(minSum) + " units, more than the total effort of " +
-               std::to_string(total);
+        return "the projects' minEffort add up to " + std::to_string(minSum) + " units, more than the total effort of "
+            + std::to_string(total);
     if (allCapped && maxSum < total)
-        return "the projects' maxEffort add up to " + std::to_string(maxSum) + " units, less than the total effort of " +
-               std::to_string(total);
+        return "the projects' maxEffort add up to " + std::to_string(maxSum) + " units, less than the total effort of "
+            + std::to_string(total);
     return std::nullopt;
 }
 
@@ -264,10 +268,10 @@ std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort
     }
     if (work > kExactWorkLimit || cells > kExactTableLimit) {
         if (error)
-            *error = "the exact method would need about " + std::to_string(static_cast<long long>(work)) +
-                     " steps for " + std::to_string(n) + " projects and " + std::to_string(total) +
-                     " units (limit " + std::to_string(static_cast<long long>(kExactWorkLimit)) +
-                     "); use fewer units or projects, or the greedy method";
+            *error = "the exact method would need about " + std::to_string(static_cast<long long>(work)) + " steps for "
+                + std::to_string(n) + " projects and " + std::to_string(total) + " units (limit "
+                + std::to_string(static_cast<long long>(kExactWorkLimit))
+                + "); use fewer units or projects, or the greedy method";
         return std::nullopt;
     }
 
@@ -370,8 +374,8 @@ Allocation evaluate(const Scenario &scenario, const std::vector<Effort> &efforts
         // A project at −∞ (a weighted log curve given nothing) makes the whole plan −∞, whatever
         // another project's value is: never +∞ + −∞ = NaN.
         if (allocation.objective != -std::numeric_limits<double>::infinity())
-            allocation.objective = pa.value == -std::numeric_limits<double>::infinity() ? pa.value
-                                                                                          : allocation.objective + pa.value;
+            allocation.objective
+                = pa.value == -std::numeric_limits<double>::infinity() ? pa.value : allocation.objective + pa.value;
         allocation.totalEffort += pa.effort;
         allocation.projects.push_back(pa);
     }
@@ -392,10 +396,11 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
     }
     if (method == Method::Auto)
         method = scenario.allConcave() ? Method::Greedy : Method::Exact;
-    if (method == Method::Greedy && !scenario.allConcave() && boundsFor(scenario, total).remaining > kGreedyReplayLimit) {
-        result.error = "greedy on curves that are not all concave hands out units one by one, and " +
-                       std::to_string(total) + " units is above its limit of " + std::to_string(kGreedyReplayLimit) +
-                       "; use fewer units";
+    if (method == Method::Greedy && !scenario.allConcave()
+        && boundsFor(scenario, total).remaining > kGreedyReplayLimit) {
+        result.error = "greedy on curves that are not all concave hands out units one by one, and "
+            + std::to_string(total) + " units is above its limit of " + std::to_string(kGreedyReplayLimit)
+            + "; use fewer units";
     } else if (method == Method::Greedy) {
         result.allocation = evaluate(scenario, greedyEfforts(scenario, total), method);
     } else if (auto efforts = exactEfforts(scenario, total, &result.error)) {
@@ -407,9 +412,12 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
 std::string_view methodName(Method method)
 {
     switch (method) {
-    case Method::Auto: return "auto";
-    case Method::Greedy: return "greedy";
-    case Method::Exact: return "exact";
+    case Method::Auto:
+        return "auto";
+    case Method::Greedy:
+        return "greedy";
+    case Method::Exact:
+        return "exact";
     }
     return "auto";
 }

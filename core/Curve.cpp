@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "Curve.h"
 
 #include <algorithm>
@@ -28,8 +31,7 @@ double sigmoidDifference(double x, double y)
 
 /// Last k in [lo, hi) with pred(k) true, or lo − 1 when there is none; pred must be true then false.
 /// Starts at `hint` and gallops, so a good hint costs two or three evaluations.
-template <typename Pred>
-Effort lastTrue(Effort lo, Effort hi, Effort hint, Pred pred)
+template<typename Pred> Effort lastTrue(Effort lo, Effort hi, Effort hint, Pred pred)
 {
     hint = std::clamp(hint, lo - 1, hi - 1);
     Effort good;
@@ -83,11 +85,16 @@ Effort clampEstimate(double estimate, Effort lo, Effort hi)
 std::string_view familyName(CurveFamily family)
 {
     switch (family) {
-    case CurveFamily::Log: return "log";
-    case CurveFamily::Log1p: return "log1p";
-    case CurveFamily::Exp: return "exp";
-    case CurveFamily::Power: return "power";
-    case CurveFamily::Logistic: return "logistic";
+    case CurveFamily::Log:
+        return "log";
+    case CurveFamily::Log1p:
+        return "log1p";
+    case CurveFamily::Exp:
+        return "exp";
+    case CurveFamily::Power:
+        return "power";
+    case CurveFamily::Logistic:
+        return "logistic";
     }
     return "log";
 }
@@ -105,10 +112,14 @@ double Curve::value(double x) const
     if (a == 0)
         return 0;
     switch (family) {
-    case CurveFamily::Log: return x > 0 ? a * std::log(b * x) : -kInf;
-    case CurveFamily::Log1p: return a * std::log1p(b * x);
-    case CurveFamily::Exp: return -a * std::expm1(-b * x);
-    case CurveFamily::Power: return x > 0 ? a * std::pow(x, b) : 0.0;
+    case CurveFamily::Log:
+        return x > 0 ? a * std::log(b * x) : -kInf;
+    case CurveFamily::Log1p:
+        return a * std::log1p(b * x);
+    case CurveFamily::Exp:
+        return -a * std::expm1(-b * x);
+    case CurveFamily::Power:
+        return x > 0 ? a * std::pow(x, b) : 0.0;
     case CurveFamily::Logistic:
         return a / (1 + std::exp(-b * (x - midpoint))) - a / (1 + std::exp(b * midpoint));
     }
@@ -120,9 +131,12 @@ double Curve::derivative(double x) const
     if (a == 0)
         return 0;
     switch (family) {
-    case CurveFamily::Log: return x > 0 ? a / x : kInf;
-    case CurveFamily::Log1p: return a * b / (1 + b * x);
-    case CurveFamily::Exp: return a * b * std::exp(-b * x);
+    case CurveFamily::Log:
+        return x > 0 ? a / x : kInf;
+    case CurveFamily::Log1p:
+        return a * b / (1 + b * x);
+    case CurveFamily::Exp:
+        return a * b * std::exp(-b * x);
     case CurveFamily::Power:
         if (x > 0)
             return a * b * std::pow(x, b - 1);
@@ -141,9 +155,12 @@ double Curve::forwardDifference(Effort k) const
         return 0;
     const auto x = static_cast<double>(k);
     switch (family) {
-    case CurveFamily::Log: return k == 0 ? kInf : a * std::log1p(1 / x);
-    case CurveFamily::Log1p: return a * std::log1p(b / (1 + b * x));
-    case CurveFamily::Exp: return (a * -std::expm1(-b)) * std::exp(-b * x);
+    case CurveFamily::Log:
+        return k == 0 ? kInf : a * std::log1p(1 / x);
+    case CurveFamily::Log1p:
+        return a * std::log1p(b / (1 + b * x));
+    case CurveFamily::Exp:
+        return (a * -std::expm1(-b)) * std::exp(-b * x);
     case CurveFamily::Power:
         if (k == 0 || b == 1)
             return a;
@@ -167,9 +184,12 @@ bool Curve::isConcave() const
     switch (family) {
     case CurveFamily::Log:
     case CurveFamily::Log1p:
-    case CurveFamily::Exp: return true;
-    case CurveFamily::Power: return b <= 1;
-    case CurveFamily::Logistic: return midpoint == 0;
+    case CurveFamily::Exp:
+        return true;
+    case CurveFamily::Power:
+        return b <= 1;
+    case CurveFamily::Logistic:
+        return midpoint == 0;
     }
     return false;
 }
@@ -186,14 +206,20 @@ Effort Curve::unitsWithGainAtLeast(double weight, double threshold, Effort lo, E
     if (scale > 0 && std::isfinite(threshold)) {
         const double ratio = threshold / scale;
         switch (family) {
-        case CurveFamily::Log: estimate = 1 / std::expm1(ratio); break;
-        case CurveFamily::Log1p: estimate = (b / std::expm1(ratio) - 1) / b; break;
-        case CurveFamily::Exp: estimate = std::log(-std::expm1(-b) / ratio) / b; break;
-        case CurveFamily::Power:
-            estimate = b == 1 ? (ratio <= 1 ? static_cast<double>(hi) : -1.0)
-                              : std::pow(ratio / b, 1 / (b - 1)) - 0.5;
+        case CurveFamily::Log:
+            estimate = 1 / std::expm1(ratio);
             break;
-        case CurveFamily::Logistic: break; // no cheap inverse: gallop from lo
+        case CurveFamily::Log1p:
+            estimate = (b / std::expm1(ratio) - 1) / b;
+            break;
+        case CurveFamily::Exp:
+            estimate = std::log(-std::expm1(-b) / ratio) / b;
+            break;
+        case CurveFamily::Power:
+            estimate = b == 1 ? (ratio <= 1 ? static_cast<double>(hi) : -1.0) : std::pow(ratio / b, 1 / (b - 1)) - 0.5;
+            break;
+        case CurveFamily::Logistic:
+            break; // no cheap inverse: gallop from lo
         }
     }
     const Effort hint = clampEstimate(estimate, lo - 1, hi - 1);

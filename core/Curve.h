@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include <cstdint>
@@ -23,8 +26,8 @@ std::string_view familyName(CurveFamily family);
 /// Parses a family name; std::nullopt when unknown.
 std::optional<CurveFamily> familyFromName(std::string_view name);
 /// All families, in the order of MODEL.md.
-inline constexpr CurveFamily kAllFamilies[] = {CurveFamily::Log, CurveFamily::Log1p, CurveFamily::Exp,
-                                               CurveFamily::Power, CurveFamily::Logistic};
+inline constexpr CurveFamily kAllFamilies[]
+    = {CurveFamily::Log, CurveFamily::Log1p, CurveFamily::Exp, CurveFamily::Power, CurveFamily::Logistic};
 
 /**
  * One effort→accuracy curve f(x).

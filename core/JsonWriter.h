@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include <cstdint>
@@ -15,7 +18,7 @@ namespace ef {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(int indent = 2) : m_indent(indent) {}
+    explicit JsonWriter(int indent = 2) : m_indent(indent) { }
 
     void beginObject();
     void endObject();

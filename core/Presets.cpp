@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "Presets.h"
 
 #include <QFile>
@@ -14,7 +17,8 @@ LoadResult loadPreset(const QString &name)
     const QString source = QStringLiteral("preset %1").arg(name);
     if (!presetNames().contains(name)) {
         LoadResult result;
-        result.error = {source, {}, QStringLiteral("unknown preset (known: %1)").arg(presetNames().join(QStringLiteral(", ")))};
+        result.error
+            = {source, {}, QStringLiteral("unknown preset (known: %1)").arg(presetNames().join(QStringLiteral(", ")))};
         return result;
     }
     QFile file(QStringLiteral(":/presets/%1.json").arg(name));

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "Scenario.h"
 
 #include <algorithm>
@@ -7,8 +10,8 @@ namespace ef {
 std::vector<Stage> defaultStages()
 {
     return {
-        {"If-else heuristics", 0}, {"Using ML", 5}, {"Feature engineering", 15},
-        {"Using DL", 40},          {"SotA research approach", 90},
+        {"If-else heuristics", 0},      {"Using ML", 5}, {"Feature engineering", 15}, {"Using DL", 40},
+        {"SotA research approach", 90},
     };
 }
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include "Curve.h"
@@ -13,10 +16,10 @@ namespace ef {
 struct Project {
     std::string name;
     Curve curve;
-    double weight = 1.0;              ///< Importance (≥ 0): what a point of its accuracy is worth.
-    Effort minEffort = 0;             ///< Every allocator gives at least this many units.
-    std::optional<Effort> maxEffort;  ///< When set, no allocator gives more than this.
-    std::string color;                ///< "#rrggbb", or empty for the theme's colour cycle.
+    double weight = 1.0;             ///< Importance (≥ 0): what a point of its accuracy is worth.
+    Effort minEffort = 0;            ///< Every allocator gives at least this many units.
+    std::optional<Effort> maxEffort; ///< When set, no allocator gives more than this.
+    std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
 
     friend bool operator==(const Project &, const Project &) = default;
 };

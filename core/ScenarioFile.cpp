@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "ScenarioFile.h"
 
 #include "JsonWriter.h"
@@ -98,10 +101,10 @@ std::optional<std::pair<QString, QString>> findDuplicateKey(const QByteArray &js
 {
     struct Frame {
         bool object = false;
-        qsizetype index = 0;       // arrays: the current element
-        QByteArray key;            // objects: the current key
-        bool expectKey = true;     // objects: the next string is a key
-        QSet<QByteArray> keys;     // hashed: a hostile object may hold a million keys
+        qsizetype index = 0;   // arrays: the current element
+        QByteArray key;        // objects: the current key
+        bool expectKey = true; // objects: the next string is a key
+        QSet<QByteArray> keys; // hashed: a hostile object may hold a million keys
     };
     std::vector<Frame> stack;
     const auto pathOf = [&](std::size_t depth) {
@@ -140,10 +143,15 @@ std::optional<std::pair<QString, QString>> findDuplicateKey(const QByteArray &js
             Frame &top = stack.back();
             top.key = json.mid(start, i - start);
             if (top.key.contains('\\')) // "totalEff\u006frt" is "totalEffort"
-                top.key = QJsonDocument::fromJson('[' + json.mid(start - 1, i - start + 2) + ']').array().at(0).toString().toUtf8();
+                top.key = QJsonDocument::fromJson('[' + json.mid(start - 1, i - start + 2) + ']')
+                              .array()
+                              .at(0)
+                              .toString()
+                              .toUtf8();
             top.expectKey = false;
             if (top.keys.contains(top.key))
-                return std::pair{pathOf(stack.size() - 1), QStringLiteral("duplicate key %1").arg(quoted(QString::fromUtf8(top.key)))};
+                return std::pair{pathOf(stack.size() - 1),
+                                 QStringLiteral("duplicate key %1").arg(quoted(QString::fromUtf8(top.key)))};
             top.keys.insert(top.key);
         }
     }
@@ -228,9 +236,10 @@ public:
             return fail(path, QStringLiteral("must be a string"));
         const QString s = value.toString();
         if (characterCount(s) > limits::kMaxNameLength)
-            return fail(path, QStringLiteral("is %1 characters long; the limit is %2")
-                                  .arg(characterCount(s))
-                                  .arg(limits::kMaxNameLength));
+            return fail(path,
+                        QStringLiteral("is %1 characters long; the limit is %2")
+                            .arg(characterCount(s))
+                            .arg(limits::kMaxNameLength));
         out = s.toStdString();
         return true;
     }
@@ -271,8 +280,8 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
                       QStringLiteral("unknown family %1 (expected log, log1p, exp, power or logistic)")
                           .arg(quoted(QString::fromStdString(family))));
     curve.family = *parsed;
-    if (!r.real(o, QStringLiteral("a"), path + ".a", curve.a, true) ||
-        !r.real(o, QStringLiteral("b"), path + ".b", curve.b, true))
+    if (!r.real(o, QStringLiteral("a"), path + ".a", curve.a, true)
+        || !r.real(o, QStringLiteral("b"), path + ".b", curve.b, true))
         return false;
     const bool logistic = curve.family == CurveFamily::Logistic;
     if (!logistic && o.contains(QStringLiteral("midpoint")))
@@ -283,12 +292,12 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
 bool readProject(Reader &r, const QJsonValue &value, const QString &path, Project &project)
 {
     QJsonObject o;
-    if (!r.object(value, path, o) ||
-        !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
+    if (!r.object(value, path, o)
+        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
         return false;
-    if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true) ||
-        !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false) ||
-        !r.text(o, QStringLiteral("color"), path + ".color", project.color, false))
+    if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
+        || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
+        || !r.text(o, QStringLiteral("color"), path + ".color", project.color, false))
         return false;
     if (!o.contains(QStringLiteral("curve")))
         return r.fail(path + ".curve", QStringLiteral("missing"));
@@ -309,9 +318,9 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
 bool readStage(Reader &r, const QJsonValue &value, const QString &path, Stage &stage)
 {
     QJsonObject o;
-    return r.object(value, path, o) && r.onlyKeys(o, path, {"name", "from"}) &&
-           r.text(o, QStringLiteral("name"), path + ".name", stage.name, true) &&
-           r.whole(o, QStringLiteral("from"), path + ".from", stage.from, true, limits::kMaxTotalEffort);
+    return r.object(value, path, o) && r.onlyKeys(o, path, {"name", "from"})
+        && r.text(o, QStringLiteral("name"), path + ".name", stage.name, true)
+        && r.whole(o, QStringLiteral("from"), path + ".from", stage.from, true, limits::kMaxTotalEffort);
 }
 
 bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
@@ -322,7 +331,8 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
 
     const QJsonValue version = o.value(QStringLiteral("version"));
     if (version.isUndefined())
-        return r.fail(QStringLiteral("version"), QStringLiteral("missing (this format is version %1)").arg(kFormatVersion));
+        return r.fail(QStringLiteral("version"),
+                      QStringLiteral("missing (this format is version %1)").arg(kFormatVersion));
     if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) || version.toDouble() < 1)
         return r.fail(QStringLiteral("version"), QStringLiteral("must be a whole number ≥ 1"));
     if (version.toDouble() > kFormatVersion)
@@ -334,9 +344,9 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
     if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects"}))
         return false;
 
-    if (!r.text(o, QStringLiteral("name"), QStringLiteral("name"), scenario.name, false) ||
-        !r.whole(o, QStringLiteral("totalEffort"), QStringLiteral("totalEffort"), scenario.totalEffort, true,
-                 limits::kMaxTotalEffort))
+    if (!r.text(o, QStringLiteral("name"), QStringLiteral("name"), scenario.name, false)
+        || !r.whole(o, QStringLiteral("totalEffort"), QStringLiteral("totalEffort"), scenario.totalEffort, true,
+                    limits::kMaxTotalEffort))
         return false;
 
     if (o.contains(QStringLiteral("stages"))) {
@@ -345,12 +355,13 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
             return r.fail(QStringLiteral("stages"), QStringLiteral("must be an array"));
         const QJsonArray array = stages.toArray();
         if (array.size() > limits::kMaxStages)
-            return r.fail(QStringLiteral("stages"), QStringLiteral("has %1; the limit is %2")
-                                                        .arg(plural(array.size(), "stage"))
-                                                        .arg(limits::kMaxStages));
+            return r.fail(
+                QStringLiteral("stages"),
+                QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "stage")).arg(limits::kMaxStages));
         scenario.stages.assign(static_cast<std::size_t>(array.size()), Stage{});
         for (qsizetype i = 0; i < array.size(); ++i)
-            if (!readStage(r, array[i], QStringLiteral("stages[%1]").arg(i), scenario.stages[static_cast<std::size_t>(i)]))
+            if (!readStage(r, array[i], QStringLiteral("stages[%1]").arg(i),
+                           scenario.stages[static_cast<std::size_t>(i)]))
                 return false;
     }
 
@@ -361,12 +372,13 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
         return r.fail(QStringLiteral("projects"), QStringLiteral("must be an array"));
     const QJsonArray array = projects.toArray();
     if (array.size() > limits::kMaxProjects)
-        return r.fail(QStringLiteral("projects"), QStringLiteral("has %1; the limit is %2")
-                                                      .arg(plural(array.size(), "project"))
-                                                      .arg(limits::kMaxProjects));
+        return r.fail(
+            QStringLiteral("projects"),
+            QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "project")).arg(limits::kMaxProjects));
     scenario.projects.assign(static_cast<std::size_t>(array.size()), Project{});
     for (qsizetype i = 0; i < array.size(); ++i)
-        if (!readProject(r, array[i], QStringLiteral("projects[%1]").arg(i), scenario.projects[static_cast<std::size_t>(i)]))
+        if (!readProject(r, array[i], QStringLiteral("projects[%1]").arg(i),
+                         scenario.projects[static_cast<std::size_t>(i)]))
             return false;
     return true;
 }
@@ -375,13 +387,15 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
 std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
 {
     using Problem = std::pair<QString, QString>;
-    const auto tooLong = [](const std::string &text) {
-        return characterCount(QString::fromStdString(text)) > limits::kMaxNameLength;
-    };
+    const auto tooLong
+        = [](const std::string &text) { return characterCount(QString::fromStdString(text)) > limits::kMaxNameLength; };
     if (tooLong(s.name) || hasControlCharacters(s.name))
-        return Problem{QStringLiteral("name"), tooLong(s.name) ? QStringLiteral("is too long") : QStringLiteral("must not contain control characters")};
+        return Problem{QStringLiteral("name"),
+                       tooLong(s.name) ? QStringLiteral("is too long")
+                                       : QStringLiteral("must not contain control characters")};
     if (s.totalEffort < 0 || s.totalEffort > limits::kMaxTotalEffort)
-        return Problem{QStringLiteral("totalEffort"), QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
+        return Problem{QStringLiteral("totalEffort"),
+                       QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
 
     if (s.stages.empty())
         return Problem{QStringLiteral("stages"), QStringLiteral("must list at least one stage")};
@@ -391,11 +405,15 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
         const QString at = QStringLiteral("stages[%1]").arg(i);
         const Stage &stage = s.stages[i];
         if (stage.name.empty() || tooLong(stage.name) || hasControlCharacters(stage.name))
-            return Problem{at + ".name", QStringLiteral("must be a non-empty name of at most %1 characters without control characters").arg(limits::kMaxNameLength)};
+            return Problem{
+                at + ".name",
+                QStringLiteral("must be a non-empty name of at most %1 characters without control characters")
+                    .arg(limits::kMaxNameLength)};
         if (i == 0 && stage.from != 0)
             return Problem{at + ".from", QStringLiteral("the first stage must start at 0")};
         if (i > 0 && stage.from <= s.stages[i - 1].from)
-            return Problem{at + ".from", QStringLiteral("must be greater than the previous stage's (%1)").arg(s.stages[i - 1].from)};
+            return Problem{at + ".from",
+                           QStringLiteral("must be greater than the previous stage's (%1)").arg(s.stages[i - 1].from)};
         if (stage.from > limits::kMaxTotalEffort)
             return Problem{at + ".from", QStringLiteral("must be at most %1").arg(limits::kMaxTotalEffort)};
     }
@@ -403,7 +421,8 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
     if (s.projects.empty())
         return Problem{QStringLiteral("projects"), QStringLiteral("must list at least one project")};
     if (s.projects.size() > static_cast<std::size_t>(limits::kMaxProjects))
-        return Problem{QStringLiteral("projects"), QStringLiteral("the limit is %1 projects").arg(limits::kMaxProjects)};
+        return Problem{QStringLiteral("projects"),
+                       QStringLiteral("the limit is %1 projects").arg(limits::kMaxProjects)};
     Effort minSum = 0;
     Effort maxSum = 0;
     bool allCapped = true;
@@ -412,7 +431,10 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
         const Project &p = s.projects[i];
         const Curve &c = p.curve;
         if (p.name.empty() || tooLong(p.name) || hasControlCharacters(p.name))
-            return Problem{at + ".name", QStringLiteral("must be a non-empty name of at most %1 characters without control characters").arg(limits::kMaxNameLength)};
+            return Problem{
+                at + ".name",
+                QStringLiteral("must be a non-empty name of at most %1 characters without control characters")
+                    .arg(limits::kMaxNameLength)};
         if (!std::isfinite(p.weight) || p.weight < 0)
             return Problem{at + ".weight", QStringLiteral("must be ≥ 0")};
         if (p.weight > limits::kMaxWeight)
@@ -426,19 +448,23 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
         if (!std::isfinite(c.b) || c.b <= 0)
             return Problem{at + ".curve.b", QStringLiteral("must be > 0")};
         if (c.b > limits::maxB(c.family))
-            return Problem{at + ".curve.b", QStringLiteral("must be at most %1%2")
-                                                .arg(number(limits::maxB(c.family)))
-                                                .arg(c.family == CurveFamily::Power ? QStringLiteral(" for a power curve") : QString())};
+            return Problem{at + ".curve.b",
+                           QStringLiteral("must be at most %1%2")
+                               .arg(number(limits::maxB(c.family)))
+                               .arg(c.family == CurveFamily::Power ? QStringLiteral(" for a power curve") : QString())};
         if (c.family != CurveFamily::Logistic && c.midpoint != 0)
             return Problem{at + ".curve.midpoint", QStringLiteral("only logistic curves have a midpoint")};
         if (!std::isfinite(c.midpoint) || c.midpoint < 0)
             return Problem{at + ".curve.midpoint", QStringLiteral("must be ≥ 0")};
         if (c.midpoint > limits::kMaxMidpoint)
-            return Problem{at + ".curve.midpoint", QStringLiteral("must be at most %1").arg(number(limits::kMaxMidpoint))};
+            return Problem{at + ".curve.midpoint",
+                           QStringLiteral("must be at most %1").arg(number(limits::kMaxMidpoint))};
         if (p.minEffort < 0 || p.minEffort > limits::kMaxTotalEffort)
             return Problem{at + ".minEffort", QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
         if (p.maxEffort && (*p.maxEffort < p.minEffort || *p.maxEffort > limits::kMaxTotalEffort))
-            return Problem{at + ".maxEffort", QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
+            return Problem{
+                at + ".maxEffort",
+                QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
         minSum += p.minEffort;
         if (p.maxEffort)
             maxSum += *p.maxEffort;
@@ -446,9 +472,15 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             allCapped = false;
     }
     if (minSum > s.totalEffort)
-        return Problem{QStringLiteral("projects"), QStringLiteral("the minEffort values add up to %1, more than totalEffort (%2)").arg(minSum).arg(s.totalEffort)};
+        return Problem{QStringLiteral("projects"),
+                       QStringLiteral("the minEffort values add up to %1, more than totalEffort (%2)")
+                           .arg(minSum)
+                           .arg(s.totalEffort)};
     if (allCapped && maxSum < s.totalEffort)
-        return Problem{QStringLiteral("projects"), QStringLiteral("the maxEffort values add up to %1, less than totalEffort (%2)").arg(maxSum).arg(s.totalEffort)};
+        return Problem{QStringLiteral("projects"),
+                       QStringLiteral("the maxEffort values add up to %1, less than totalEffort (%2)")
+                           .arg(maxSum)
+                           .arg(s.totalEffort)};
     return std::nullopt;
 }
 
@@ -483,7 +515,8 @@ LoadResult parseScenario(const QByteArray &json, const QString &source, const QS
         return result;
     }
     if (json.size() > limits::kMaxFileBytes) {
-        result.error.reason = QStringLiteral("the file is larger than the limit of %1 MiB").arg(limits::kMaxFileBytes >> 20);
+        result.error.reason
+            = QStringLiteral("the file is larger than the limit of %1 MiB").arg(limits::kMaxFileBytes >> 20);
         return result;
     }
     QJsonParseError parseError;
@@ -529,7 +562,8 @@ LoadResult loadScenarioFile(const QString &path)
     }
     // Only regular files: a FIFO would block the open, a device could stream forever.
     std::error_code ec;
-    if (std::filesystem::status(QFile::encodeName(path).toStdString(), ec).type() != std::filesystem::file_type::regular) {
+    if (std::filesystem::status(QFile::encodeName(path).toStdString(), ec).type()
+        != std::filesystem::file_type::regular) {
         result.error.reason = QStringLiteral("is not a regular file");
         return result;
     }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include "Scenario.h"
@@ -16,7 +19,7 @@ namespace limits {
 inline constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
 inline constexpr int kMaxProjects = 100'000;
 inline constexpr int kMaxStages = 32;
-inline constexpr int kMaxNameLength = 200;         ///< In characters, for scenario, project and stage names.
+inline constexpr int kMaxNameLength = 200; ///< In characters, for scenario, project and stage names.
 inline constexpr Effort kMaxTotalEffort = 1'000'000'000;
 inline constexpr double kMaxA = 1e6;
 inline constexpr double kMaxB = 1e6;

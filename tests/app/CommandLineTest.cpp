@@ -1,7 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // End to end: runs the real effort-frontier executable, without a display, and checks stdout, stderr and exit code.
+#include "Allocator.h"
 #include "BadFixtures.h"
 #include "QtStringMakers.h"
-#include "Allocator.h"
 #include "ScenarioFile.h"
 
 #include <catch2/catch.hpp>
@@ -19,7 +22,6 @@
 #include <cmath>
 #include <string>
 #include <vector>
-
 
 using namespace ef;
 
@@ -152,7 +154,8 @@ void checkBadInput(const QStringList &arguments, const QStringList &fragments)
 
 TEST_CASE("allocate --preset growth prints MODEL.md's allocation as one JSON document", "[app][allocate]")
 {
-    const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("growth")});
+    const QJsonObject o
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("growth")});
     CHECK(o.value(QStringLiteral("scenario")).toString() == QStringLiteral("Grocery delivery, grown to 300 units"));
     CHECK(o.value(QStringLiteral("totalEffort")).toInteger() == 300);
     CHECK(o.value(QStringLiteral("method")).toString() == QStringLiteral("greedy"));
@@ -165,7 +168,8 @@ TEST_CASE("allocate --preset growth prints MODEL.md's allocation as one JSON doc
     for (const QJsonValue &p : projects) {
         const QJsonObject project = p.toObject();
         // All weights are 1: value = accuracy, and the marginal gains at the optimum are positive and small.
-        CHECK(project.value(QStringLiteral("value")).toDouble() == project.value(QStringLiteral("accuracy")).toDouble());
+        CHECK(project.value(QStringLiteral("value")).toDouble()
+              == project.value(QStringLiteral("accuracy")).toDouble());
         CHECK(project.value(QStringLiteral("marginal")).toDouble() > 0);
         CHECK(project.value(QStringLiteral("marginal")).toDouble() < 0.01);
     }
@@ -174,22 +178,26 @@ TEST_CASE("allocate --preset growth prints MODEL.md's allocation as one JSON doc
 
 TEST_CASE("allocate reproduces the startup and ML-first red dots", "[app][allocate]")
 {
-    const QJsonObject startup = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup")});
+    const QJsonObject startup
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup")});
     CHECK(efforts(startup) == std::vector<qint64>{33, 27, 20, 13, 7});
     CHECK(startup.value(QStringLiteral("method")).toString() == QStringLiteral("greedy"));
     CHECK(startup.value(QStringLiteral("totalEffort")).toInteger() == 100);
     CHECK(startup.value(QStringLiteral("objective")).toDouble() == Approx(sumOfValues(startup)).epsilon(1e-12));
 
-    const QJsonObject mlFirst = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("ml-first")});
+    const QJsonObject mlFirst
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("ml-first")});
     CHECK(efforts(mlFirst) == std::vector<qint64>{75, 10, 7, 5, 3});
     // Weight 6 on the first project: its value is six times its accuracy.
     const QJsonObject first = mlFirst.value(QStringLiteral("projects")).toArray()[0].toObject();
-    CHECK(first.value(QStringLiteral("value")).toDouble() == Approx(6 * first.value(QStringLiteral("accuracy")).toDouble()));
+    CHECK(first.value(QStringLiteral("value")).toDouble()
+          == Approx(6 * first.value(QStringLiteral("accuracy")).toDouble()));
     CHECK(mlFirst.value(QStringLiteral("objective")).toDouble() == Approx(sumOfValues(mlFirst)).epsilon(1e-12));
 
     // Without FILE or --preset the startup preset is used.
     const QJsonObject byDefault = allocation({QStringLiteral("--allocate")});
-    CHECK(byDefault.value(QStringLiteral("scenario")).toString() == startup.value(QStringLiteral("scenario")).toString());
+    CHECK(byDefault.value(QStringLiteral("scenario")).toString()
+          == startup.value(QStringLiteral("scenario")).toString());
     CHECK(efforts(byDefault) == std::vector<qint64>{33, 27, 20, 13, 7});
 }
 
@@ -197,27 +205,29 @@ TEST_CASE("allocate with --total and --method", "[app][allocate]")
 {
     SECTION("--total 300 on the startup preset gives the growth split")
     {
-        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup"),
-                                          QStringLiteral("--total"), QStringLiteral("300")});
+        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"),
+                                          QStringLiteral("startup"), QStringLiteral("--total"), QStringLiteral("300")});
         CHECK(o.value(QStringLiteral("totalEffort")).toInteger() == 300);
         CHECK(efforts(o) == std::vector<qint64>{100, 80, 60, 40, 20});
     }
     SECTION("--method exact reports exact and finds the same optimum")
     {
-        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup"),
-                                          QStringLiteral("--method"), QStringLiteral("exact")});
+        const QJsonObject o
+            = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup"),
+                          QStringLiteral("--method"), QStringLiteral("exact")});
         CHECK(o.value(QStringLiteral("method")).toString() == QStringLiteral("exact"));
         CHECK(efforts(o) == std::vector<qint64>{33, 27, 20, 13, 7});
     }
     SECTION("--method greedy on a file with an S-curve is honoured")
     {
-        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("greedy"),
-                                          fixture("good/all-families.json")});
+        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"),
+                                          QStringLiteral("greedy"), fixture("good/all-families.json")});
         CHECK(o.value(QStringLiteral("method")).toString() == QStringLiteral("greedy"));
     }
     SECTION("--total 0 is allowed")
     {
-        const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("0")});
+        const QJsonObject o
+            = allocation({QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("0")});
         CHECK(efforts(o) == std::vector<qint64>{0, 0, 0, 0, 0});
     }
 }
@@ -236,15 +246,15 @@ TEST_CASE("allocate FILE allocates a scenario file", "[app][allocate][file]")
     for (const qint64 e : x)
         sum += e;
     CHECK(sum == 60);
-    CHECK(x[1] >= 5);               // minEffort 5
-    CHECK(x[2] <= 20);              // maxEffort 20
+    CHECK(x[1] >= 5);                 // minEffort 5
+    CHECK(x[2] <= 20);                // maxEffort 20
     CHECK((x[3] >= 2 && x[3] <= 25)); // minEffort 2, maxEffort 25
     CHECK(o.value(QStringLiteral("objective")).toDouble() == Approx(sumOfValues(o)).epsilon(1e-12));
     // Stage names come from the file's own stages.
     for (const QJsonValue &p : o.value(QStringLiteral("projects")).toArray()) {
         const QString stage = p.toObject().value(QStringLiteral("stage")).toString();
-        CHECK((stage == QStringLiteral("Rules") || stage == QStringLiteral("Classic ML") ||
-               stage == QStringLiteral("Deep learning")));
+        CHECK((stage == QStringLiteral("Rules") || stage == QStringLiteral("Classic ML")
+               || stage == QStringLiteral("Deep learning")));
     }
 
     // The same as the library computes in-process.
@@ -267,8 +277,8 @@ TEST_CASE("allocate FILE allocates a scenario file", "[app][allocate][file]")
 TEST_CASE("non-finite numbers are written as null and the output still parses", "[app][allocate]")
 {
     // Two units for five log projects: three get nothing, so their accuracy (ln 0) and the objective are −∞.
-    const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup"),
-                                      QStringLiteral("--total"), QStringLiteral("2")});
+    const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"),
+                                      QStringLiteral("startup"), QStringLiteral("--total"), QStringLiteral("2")});
     CHECK(efforts(o) == std::vector<qint64>{1, 1, 0, 0, 0});
     CHECK(o.value(QStringLiteral("objective")).isNull());
     const QJsonArray projects = o.value(QStringLiteral("projects")).toArray();
@@ -299,36 +309,56 @@ TEST_CASE("bad usage exits 2 with one line on stderr and nothing on stdout", "[a
         QStringList fragments;
     };
     const Case cases[] = {
-        {"unknown option", {QStringLiteral("--allocate"), QStringLiteral("--frobnicate")}, {QStringLiteral("frobnicate")}},
-        {"--preset without a value", {QStringLiteral("--allocate"), QStringLiteral("--preset")}, {QStringLiteral("--preset")}},
-        {"unknown preset", {QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("unicorn")},
-         {QStringLiteral("preset unicorn"), QStringLiteral("unknown preset"), QStringLiteral("startup, growth, ml-first")}},
-        {"FILE and --preset", {QStringLiteral("--allocate"), QStringLiteral("--preset"), growth, file},
+        {"unknown option",
+         {QStringLiteral("--allocate"), QStringLiteral("--frobnicate")},
+         {QStringLiteral("frobnicate")}},
+        {"--preset without a value",
+         {QStringLiteral("--allocate"), QStringLiteral("--preset")},
+         {QStringLiteral("--preset")}},
+        {"unknown preset",
+         {QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("unicorn")},
+         {QStringLiteral("preset unicorn"), QStringLiteral("unknown preset"),
+          QStringLiteral("startup, growth, ml-first")}},
+        {"FILE and --preset",
+         {QStringLiteral("--allocate"), QStringLiteral("--preset"), growth, file},
          {QStringLiteral("not both")}},
         {"two FILEs", {QStringLiteral("--allocate"), file, file}, {QStringLiteral("at most one scenario FILE, got 2")}},
-        {"--total -1", {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("-1")},
+        {"--total -1",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("-1")},
          {QStringLiteral("--total: \"-1\"")}},
-        {"--total abc", {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("abc")},
+        {"--total abc",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("abc")},
          {QStringLiteral("--total: \"abc\" is not a whole number")}},
-        {"--total 1e3", {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("1e3")},
+        {"--total 1e3",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("1e3")},
          {QStringLiteral("--total: \"1e3\"")}},
-        {"--total 2.5", {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("2.5")},
+        {"--total 2.5",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("2.5")},
          {QStringLiteral("--total: \"2.5\"")}},
-        {"--total 99999999999", {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("99999999999")},
+        {"--total 99999999999",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("99999999999")},
          {QStringLiteral("--total: \"99999999999\""), QStringLiteral("between 0 and 1000000000")}},
-        {"--total empty", {QStringLiteral("--allocate"), QStringLiteral("--total"), QString()}, {QStringLiteral("--total")}},
-        {"--method foo", {QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("foo")},
+        {"--total empty",
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QString()},
+         {QStringLiteral("--total")}},
+        {"--method foo",
+         {QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("foo")},
          {QStringLiteral("--method: \"foo\" is not one of auto, greedy, exact")}},
-        {"--method in capitals", {QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("Exact")},
+        {"--method in capitals",
+         {QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("Exact")},
          {QStringLiteral("--method: \"Exact\"")}},
-        {"a missing file", {QStringLiteral("--allocate"), fixture("good/no-such-file.json")},
+        {"a missing file",
+         {QStringLiteral("--allocate"), fixture("good/no-such-file.json")},
          {fixture("good/no-such-file.json") + QStringLiteral(": no such file")}},
-        {"a directory", {QStringLiteral("--allocate"), fixture("good")},
+        {"a directory",
+         {QStringLiteral("--allocate"), fixture("good")},
          {fixture("good") + QStringLiteral(": is a directory")}},
-        {"an empty file", {QStringLiteral("--allocate"), fixture("bad/empty.json")},
+        {"an empty file",
+         {QStringLiteral("--allocate"), fixture("bad/empty.json")},
          {fixture("bad/empty.json") + QStringLiteral(": the file is empty")}},
         {"--total below the minEffort sum",
-         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("6"), fixture("good/all-families.json")},
+         {QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("6"),
+          fixture("good/all-families.json")},
          {fixture("good/all-families.json") + QStringLiteral(": "), QStringLiteral("minEffort add up to 7")}},
     };
     for (const Case &c : cases) {
@@ -350,7 +380,8 @@ TEST_CASE("a broken scenario file is reported with its path and JSON location", 
                           {QStringLiteral("effort-frontier: %1: %2: ").arg(path, QString::fromUtf8(c.location)),
                            QString::fromUtf8(c.reason)});
             // Option order does not matter.
-            checkBadInput({path, QStringLiteral("--allocate")}, {path + QStringLiteral(": ") + QString::fromUtf8(c.location)});
+            checkBadInput({path, QStringLiteral("--allocate")},
+                          {path + QStringLiteral(": ") + QString::fromUtf8(c.location)});
         }
     }
 }
@@ -358,7 +389,8 @@ TEST_CASE("a broken scenario file is reported with its path and JSON location", 
 TEST_CASE("a scenario file with a newline in its text still gives one line on stderr", "[app][usage][file]")
 {
     const QString path = fixture("bad/newline-in-family.json");
-    checkBadInput({QStringLiteral("--allocate"), path}, {path + QStringLiteral(": projects[0].curve.family: unknown family")});
+    checkBadInput({QStringLiteral("--allocate"), path},
+                  {path + QStringLiteral(": projects[0].curve.family: unknown family")});
 }
 
 TEST_CASE("usage errors quoting the command line stay on one line", "[app][usage]")
@@ -367,7 +399,8 @@ TEST_CASE("usage errors quoting the command line stay on one line", "[app][usage
     // over two lines on stderr.
     checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("exact\nerror: forged")},
                   {QStringLiteral("--method")});
-    checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("1\n2")}, {QStringLiteral("--total")});
+    checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--total"), QStringLiteral("1\n2")},
+                  {QStringLiteral("--total")});
 }
 
 TEST_CASE("greedy on an S-curve scenario at the largest budget is refused at once", "[app][usage]")

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // effort-frontier-bench: measures every speed target of the speed issue and prints one table row per
 // target (what | target | measured | met/MISS); exits non-zero when a target is missed. Figures, not
 // assertions: machines are shared and noisy, so this is a program and not a test. Build it in Release:
@@ -18,18 +21,18 @@
 // replot) to stderr.
 
 #include "Allocator.h"
-#include "ChartExport.h"
-#include "ChartWidget.h"
-#include "ControlPanel.h"
-#include "GrowthView.h"
-#include "MainWindow.h"
 #include "IsolatedSettings.h"
 #include "NaiveGreedy.h"
-#include "ParameterControl.h"
 #include "Presets.h"
 #include "RandomScenario.h"
-#include "ResultsTable.h"
 #include "ScenarioFile.h"
+#include "charts/ChartExport.h"
+#include "charts/ChartWidget.h"
+#include "charts/GrowthView.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
+#include "widgets/ResultsTable.h"
+#include "window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,7 +75,9 @@ Timing timeIt(int runs, const std::function<void()> &work)
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
     return {at(0.5), at(0.95)};
 }
 
@@ -109,14 +114,15 @@ double timeCommand(const QString &program, const QStringList &arguments)
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-
 /// Median and 95th percentile of `ms` (sorted in place).
 Timing summarise(std::vector<double> &ms)
 {
     std::sort(ms.begin(), ms.end());
     if (ms.empty())
         return {};
-    const auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))]; };
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
     return {at(0.5), at(0.95)};
 }
 
@@ -262,15 +268,18 @@ int childFirstPaint()
     QObject::connect(window.chartWidget(), &QCustomPlot::afterReplot, [&] { replotted = true; });
     struct FirstPaint : QObject {
         bool *replotted;
-        explicit FirstPaint(bool *r) : replotted(r) {}
+        explicit FirstPaint(bool *r) : replotted(r) { }
         bool eventFilter(QObject *, QEvent *event) override
         {
             if (event->type() == QEvent::Paint && *replotted)
-                QMetaObject::invokeMethod(qApp, [] {
-                    std::fputs("painted\n", stdout);
-                    std::fflush(stdout);
-                    std::_Exit(0);
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [] {
+                        std::fputs("painted\n", stdout);
+                        std::fflush(stdout);
+                        std::_Exit(0);
+                    },
+                    Qt::QueuedConnection);
             return false;
         }
     } filter(&replotted);
@@ -332,8 +341,8 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Keep the table readable: the offscreen platform's notices say nothing about the figures.
     qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
-        if (type != QtDebugMsg && !text.startsWith(QLatin1String("QStandardPaths:")) &&
-            !text.contains(QLatin1String("propagateSizeHints")))
+        if (type != QtDebugMsg && !text.startsWith(QLatin1String("QStandardPaths:"))
+            && !text.contains(QLatin1String("propagateSizeHints")))
             std::fprintf(stderr, "%s\n", qPrintable(text));
     });
     if (argc > 1 && std::string(argv[1]) == "--child-first-paint")
@@ -350,9 +359,7 @@ int main(int argc, char **argv)
 
     // --window-only: just the window rows (for a profiler: perf record -g ... --window-only).
     const bool windowOnly = argc > 1 && std::string(argv[1]) == "--window-only";
-    const auto timeouts = [](int count) {
-        return count == 0 ? std::string() : fmt(" (%.0f waits timed out)", count);
-    };
+    const auto timeouts = [](int count) { return count == 0 ? std::string() : fmt(" (%.0f waits timed out)", count); };
     {
         MainWindow window;
         showAndSettle(window);
@@ -373,7 +380,8 @@ int main(int argc, char **argv)
         // The total slider covers 0-500 only, so at 5,000 units a drag moves a project's `a`; the
         // total is then stepped through 4,900-5,100 with its spin box (every curve re-sampled).
         window.controlPanel()->selectProject(0);
-        const DragResult ra = timeDrag(window.controlPanel()->aControl()->slider(), dragValues(100, 600, 200, 3), watch);
+        const DragResult ra
+            = timeDrag(window.controlPanel()->aControl()->slider(), dragValues(100, 600, 200, 3), watch);
         std::vector<double> ms;
         int totalTimeouts = 0;
         for (const int value : dragValues(4900, 5100, 200, 7)) {
@@ -390,11 +398,12 @@ int main(int argc, char **argv)
         const Timing rt = summarise(ms);
         const bool shown = window.growthView()->isVisible() && window.growthView()->pathShown();
         row("same, 50 projects, 5,000 units, growth view: drag of `a`", "p95 <= 16 ms",
-            fmt("median %.2f ms, p95 %.2f ms", ra.timing.median, ra.timing.p95) + timeouts(ra.timeouts) +
-                (shown ? "" : " GROWTH VIEW NOT SHOWN"),
+            fmt("median %.2f ms, p95 %.2f ms", ra.timing.median, ra.timing.p95) + timeouts(ra.timeouts)
+                + (shown ? "" : " GROWTH VIEW NOT SHOWN"),
             ra.timing.p95 <= 16 && ra.timeouts == 0 && shown);
         row("same, 50 projects, growth view: total 4,900-5,100 steps", "p95 <= 16 ms",
-            fmt("median %.2f ms, p95 %.2f ms", rt.median, rt.p95) + timeouts(totalTimeouts), rt.p95 <= 16 && totalTimeouts == 0);
+            fmt("median %.2f ms, p95 %.2f ms", rt.median, rt.p95) + timeouts(totalTimeouts),
+            rt.p95 <= 16 && totalTimeouts == 0);
     }
     if (windowOnly)
         return g_failures == 0 ? 0 : 1;
@@ -411,7 +420,8 @@ int main(int argc, char **argv)
         const Timing tn = timeIt(3, [&] { naive = test::naiveGreedy(s, 100'000); });
         const double ratio = tn.median / tf.median;
         row("greedy vs naive loop, 100 projects, 100,000 units", ">= 1000x",
-            fmt("%.0fx (%.3f ms vs ", ratio, tf.median) + fmt("%.0f ms)", tn.median) + (fast == naive ? "" : " SPLIT DIFFERS"),
+            fmt("%.0fx (%.3f ms vs ", ratio, tf.median) + fmt("%.0f ms)", tn.median)
+                + (fast == naive ? "" : " SPLIT DIFFERS"),
             ratio >= 1000 && fast == naive);
     }
     {
@@ -437,21 +447,23 @@ int main(int argc, char **argv)
         s.name = "bench";
         QFile out(file);
         const std::string json = serializeScenario(s);
-        const bool written = out.open(QIODevice::WriteOnly) &&
-                             out.write(json.data(), static_cast<qint64>(json.size())) == static_cast<qint64>(json.size());
+        const bool written = out.open(QIODevice::WriteOnly)
+            && out.write(json.data(), static_cast<qint64>(json.size())) == static_cast<qint64>(json.size());
         out.close();
         const QString exe = QStringLiteral(EF_EXECUTABLE);
         std::vector<double> full, zero;
         for (int i = 0; i < 7 && written; ++i) {
             full.push_back(timeCommand(exe, {QStringLiteral("--allocate"), file}));
-            zero.push_back(timeCommand(exe, {QStringLiteral("--allocate"), file, QStringLiteral("--total"), QStringLiteral("0")}));
+            zero.push_back(
+                timeCommand(exe, {QStringLiteral("--allocate"), file, QStringLiteral("--total"), QStringLiteral("0")}));
         }
         std::sort(full.begin(), full.end());
         std::sort(zero.begin(), zero.end());
         const bool ok = written && !full.empty() && full.front() > 0 && zero.front() > 0;
         const double ratio = ok ? full[full.size() / 2] / zero[zero.size() / 2] : 0;
         row("--allocate on that scenario vs --total 0 (10,000 projects)", "<= 2x",
-            ok ? fmt("%.2fx (%.0f ms vs ", ratio, full[full.size() / 2]) + fmt("%.0f ms)", zero[zero.size() / 2]) : "failed to run",
+            ok ? fmt("%.2fx (%.0f ms vs ", ratio, full[full.size() / 2]) + fmt("%.0f ms)", zero[zero.size() / 2])
+               : "failed to run",
             ok && ratio <= 2);
     }
     {
@@ -464,7 +476,8 @@ int main(int argc, char **argv)
         }
         const Timing t = summarise(ms);
         row("start to first painted window (median of 11 runs)", "<= 400 ms",
-            ok ? fmt("median %.0f ms, p95 %.0f ms", t.median, t.p95) : std::string("failed to run"), ok && t.median <= 400);
+            ok ? fmt("median %.0f ms, p95 %.0f ms", t.median, t.p95) : std::string("failed to run"),
+            ok && t.median <= 400);
     }
     {
         LoadResult startup = loadPreset(QStringLiteral("startup"));
@@ -480,15 +493,16 @@ int main(int argc, char **argv)
             ok = ok && exportScenario(*startup.scenario, result, Theme::dark(), path, options, &error);
         });
         row("PNG export 1200x800 at 2x (startup)", "<= 300 ms",
-            ok ? fmt("median %.0f ms, p95 %.0f ms", t.median, t.p95) : std::string("export failed"), ok && t.p95 <= 300);
+            ok ? fmt("median %.0f ms, p95 %.0f ms", t.median, t.p95) : std::string("export failed"),
+            ok && t.p95 <= 300);
     }
     {
         const auto [line, elapsed] = runChild(QStringLiteral("--child-memory"));
         (void)elapsed;
         bool ok = false;
         const double mb = static_cast<double>(line.toLongLong(&ok)) / 1024.0;
-        row("peak memory, window with 50 projects (VmHWM)", "<= 120 MB", ok ? fmt("%.0f MB", mb) : std::string("failed to run"),
-            ok && mb <= 120);
+        row("peak memory, window with 50 projects (VmHWM)", "<= 120 MB",
+            ok ? fmt("%.0f MB", mb) : std::string("failed to run"), ok && mb <= 120);
     }
     std::printf("\n%d target(s) missed\n", g_failures);
     return g_failures == 0 ? 0 : 1;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // The allocators against independent references: the naive seed loop, brute force, and MODEL.md.
 #include "Allocator.h"
 #include "NaiveGreedy.h"
@@ -123,8 +126,9 @@ TEST_CASE("the stages tell MODEL.md's story", "[allocator][preset]")
         return names;
     };
     // Budget 100: nobody past feature engineering. 300: the top project reaches SotA research.
-    CHECK(stageNames("startup") == std::vector<std::string>{"Feature engineering", "Feature engineering",
-                                                            "Feature engineering", "Using ML", "Using ML"});
+    CHECK(stageNames("startup")
+          == std::vector<std::string>{"Feature engineering", "Feature engineering", "Feature engineering", "Using ML",
+                                      "Using ML"});
     CHECK(stageNames("growth").front() == "SotA research approach");
     CHECK(stageNames("ml-first").front() == "Using DL");
 }
@@ -297,10 +301,12 @@ TEST_CASE("infeasible budgets and oversized exact problems are explained, not at
     s.projects = {project("A", CurveFamily::Log, 1, 1), project("B", CurveFamily::Log, 1, 1)};
     s.projects[0].minEffort = 30;
     s.projects[1].minEffort = 30;
-    CHECK(allocate(s, 50, Method::Greedy).error == "the projects' minEffort add up to 60 units, more than the total effort of 50");
+    CHECK(allocate(s, 50, Method::Greedy).error
+          == "the projects' minEffort add up to 60 units, more than the total effort of 50");
     s.projects[0].maxEffort = 40;
     s.projects[1].maxEffort = 40;
-    CHECK(allocate(s, 81, Method::Exact).error == "the projects' maxEffort add up to 80 units, less than the total effort of 81");
+    CHECK(allocate(s, 81, Method::Exact).error
+          == "the projects' maxEffort add up to 80 units, less than the total effort of 81");
     CHECK(allocate(s, 80, Method::Exact).ok());
     CHECK(allocate(s, -1, Method::Greedy).error == "the total effort must not be negative");
 

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Curve maths against values computed by hand (a calculator, not this code).
 #include "Curve.h"
 
@@ -49,7 +52,7 @@ TEST_CASE("log1p, exp and power curves match hand-computed values", "[curve]")
 {
     const Curve l = curve(CurveFamily::Log1p, 2, 0.5);
     CHECK(l.value(0) == 0);
-    CHECK(l.value(3) == Approx(1.8325814637));           // 2·ln 2.5
+    CHECK(l.value(3) == Approx(1.8325814637));             // 2·ln 2.5
     CHECK(l.forwardDifference(1) == Approx(0.5753641449)); // 2·ln(2/1.5)
     CHECK(l.derivative(2) == Approx(0.5));                 // 2·0.5/(1+1)
 
@@ -57,7 +60,7 @@ TEST_CASE("log1p, exp and power curves match hand-computed values", "[curve]")
     CHECK(e.value(0) == 0);
     CHECK(e.value(10) == Approx(0.6321205588));            // 1 − e^−1
     CHECK(e.forwardDifference(0) == Approx(0.0951625820)); // 1 − e^−0.1
-    CHECK(e.forwardDifference(10) == Approx(0.0350084)); // e^−1 − e^−1.1
+    CHECK(e.forwardDifference(10) == Approx(0.0350084));   // e^−1 − e^−1.1
     CHECK(e.derivative(0) == Approx(0.1));
 
     const Curve p = curve(CurveFamily::Power, 2, 0.5);
@@ -96,9 +99,9 @@ TEST_CASE("concavity by family and parameters", "[curve]")
 
 TEST_CASE("forward difference equals f(k+1) − f(k) where the subtraction is accurate", "[curve]")
 {
-    const Curve curves[] = {curve(CurveFamily::Log, 0.3, 4),      curve(CurveFamily::Log1p, 1.5, 0.2),
-                            curve(CurveFamily::Exp, 2, 0.05),     curve(CurveFamily::Power, 0.7, 0.6),
-                            curve(CurveFamily::Power, 0.7, 1.4),  curve(CurveFamily::Logistic, 1, 0.3, 20)};
+    const Curve curves[] = {curve(CurveFamily::Log, 0.3, 4),     curve(CurveFamily::Log1p, 1.5, 0.2),
+                            curve(CurveFamily::Exp, 2, 0.05),    curve(CurveFamily::Power, 0.7, 0.6),
+                            curve(CurveFamily::Power, 0.7, 1.4), curve(CurveFamily::Logistic, 1, 0.3, 20)};
     for (const Curve &c : curves) {
         for (Effort k = 1; k <= 60; ++k) {
             const double literal = c.value(static_cast<double>(k + 1)) - c.value(static_cast<double>(k));
@@ -110,9 +113,9 @@ TEST_CASE("forward difference equals f(k+1) − f(k) where the subtraction is ac
 
 TEST_CASE("gains of concave curves never increase, even at ten million units", "[curve]")
 {
-    const Curve curves[] = {curve(CurveFamily::Log, 0.3, 4), curve(CurveFamily::Log1p, 1.5, 0.2),
-                            curve(CurveFamily::Exp, 2, 1e-6), curve(CurveFamily::Power, 0.7, 0.6),
-                            curve(CurveFamily::Logistic, 1, 1e-6, 0)};
+    const Curve curves[]
+        = {curve(CurveFamily::Log, 0.3, 4), curve(CurveFamily::Log1p, 1.5, 0.2), curve(CurveFamily::Exp, 2, 1e-6),
+           curve(CurveFamily::Power, 0.7, 0.6), curve(CurveFamily::Logistic, 1, 1e-6, 0)};
     for (const Curve &c : curves) {
         for (Effort start : {Effort{0}, Effort{1000}, Effort{9'999'000}}) {
             double previous = c.weightedGain(1.5, start);
@@ -141,7 +144,8 @@ TEST_CASE("unitsWithGainAtLeast counts exactly what a scan counts", "[curve]")
             const double weight = 0.5 + unit(rng) * 3;
             // Thresholds drawn from real gains (exact ties) and in between.
             const Effort probe = std::uniform_int_distribution<Effort>(0, 450)(rng);
-            const double threshold = trial % 2 ? c.weightedGain(weight, probe) : c.weightedGain(weight, probe) * (0.5 + unit(rng));
+            const double threshold
+                = trial % 2 ? c.weightedGain(weight, probe) : c.weightedGain(weight, probe) * (0.5 + unit(rng));
             Effort scanned = 0;
             for (Effort k = lo; k < hi; ++k)
                 scanned += c.weightedGain(weight, k) >= threshold ? 1 : 0;

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "JsonWriter.h"
 
 #include <catch2/catch.hpp>
@@ -28,7 +31,8 @@ TEST_CASE("JSON writer keeps key order, escapes strings and writes non-finite nu
     w.beginObject();
     w.endObject();
     w.endObject();
-    CHECK(w.text() == R"({"z":3,"a \"quoted\"\n":"back\\slash\t\u0001","list":[0.1,null,null,-1e-300,true,null],"empty":{}})");
+    CHECK(w.text()
+          == R"({"z":3,"a \"quoted\"\n":"back\\slash\t\u0001","list":[0.1,null,null,-1e-300,true,null],"empty":{}})");
 }
 
 TEST_CASE("JSON writer pretty-prints with the requested indent", "[json]")

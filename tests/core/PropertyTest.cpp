@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Numerical robustness: any scenario a file can hold gives a valid allocation with no NaN.
 #include "Allocator.h"
 #include "ExtremeScenario.h"
@@ -106,7 +109,8 @@ TEST_CASE("Zero weights everywhere, zero budget and a single project are valid a
                     p.name = "P";
                     p.name += std::to_string(i);
                     p.weight = 0;
-                    p.curve = Curve{family, i % 2 ? 0.0 : 1e6, i % 2 ? limits::maxB(family) : 1e-12, family == CurveFamily::Logistic ? 1e9 : 0.0};
+                    p.curve = Curve{family, i % 2 ? 0.0 : 1e6, i % 2 ? limits::maxB(family) : 1e-12,
+                                    family == CurveFamily::Logistic ? 1e9 : 0.0};
                     s.projects.push_back(p);
                 }
                 INFO(describe(s));
@@ -129,7 +133,8 @@ TEST_CASE("Extreme scenarios survive a save and reload unchanged", "[property]")
         const Scenario s = extremeScenario(rng);
         INFO("round " << round << ": " << describe(s));
         const std::string text = serializeScenario(s);
-        const LoadResult loaded = parseScenario(QByteArray(text.data(), static_cast<qsizetype>(text.size())), QStringLiteral("x"));
+        const LoadResult loaded
+            = parseScenario(QByteArray(text.data(), static_cast<qsizetype>(text.size())), QStringLiteral("x"));
         INFO(loaded.error.message().toStdString());
         REQUIRE(loaded.ok());
         CHECK(*loaded.scenario == s);

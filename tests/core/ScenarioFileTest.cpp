@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Scenario files: loading good documents, exact round trips, and a precise error for every kind of broken one.
-#include "BadFixtures.h"
-#include "QtStringMakers.h"
-#include "Presets.h"
-#include "RandomScenario.h"
 #include "ScenarioFile.h"
+#include "BadFixtures.h"
+#include "Presets.h"
+#include "QtStringMakers.h"
+#include "RandomScenario.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +28,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
 
 using namespace ef;
 
@@ -82,8 +84,7 @@ QByteArray stagesJson(int count)
     return out;
 }
 
-Project project(const std::string &name, CurveFamily family, double a, double b, double weight = 1,
-                double midpoint = 0)
+Project project(const std::string &name, CurveFamily family, double a, double b, double weight = 1, double midpoint = 0)
 {
     Project p;
     p.name = name;
@@ -120,13 +121,15 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 TEST_CASE("the three presets load with MODEL.md's budgets, weights, curves and stages", "[scenariofile][preset]")
 {
-    CHECK(presetNames() == QStringList{QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first")});
+    CHECK(presetNames()
+          == QStringList{QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first")});
     struct Expected {
         const char *preset;
         Effort total;
         double firstWeight;
     };
-    for (const Expected &e : {Expected{"startup", 100, 1.0}, Expected{"growth", 300, 1.0}, Expected{"ml-first", 100, 6.0}}) {
+    for (const Expected &e :
+         {Expected{"startup", 100, 1.0}, Expected{"growth", 300, 1.0}, Expected{"ml-first", 100, 6.0}}) {
         INFO(e.preset);
         const LoadResult loaded = loadPreset(QString::fromLatin1(e.preset));
         INFO(loaded.error.message().toStdString());
@@ -266,11 +269,13 @@ TEST_CASE("values at the limits are accepted", "[scenariofile][limits]")
         {"b tiny", withCurve(R"("family":"power","a":1,"b":5e-324)")},
         {"midpoint 0", withCurve(R"("family":"logistic","a":1,"b":1,"midpoint":0)")},
         {"midpoint 1e9", withCurve(R"("family":"logistic","a":1,"b":1,"midpoint":1e9)")},
-        {"minEffort = maxEffort = total", withProject(R"("name":"P","curve":{"family":"log","a":1,"b":1},"minEffort":100,"maxEffort":100)")},
+        {"minEffort = maxEffort = total",
+         withProject(R"("name":"P","curve":{"family":"log","a":1,"b":1},"minEffort":100,"maxEffort":100)")},
         {"maxEffort 0 with an uncapped partner",
          withProjects(R"({"name":"P","curve":{"family":"log","a":1,"b":1},"maxEffort":0},)" + kProject)},
         {"a UTF-8 byte order mark", "\xEF\xBB\xBF" + withTop(R"("version":1,"totalEffort":1)")},
-        {"CRLF line ends and tabs", "{\r\n\t\"version\": 1,\r\n\t\"totalEffort\": 1,\r\n\t\"projects\": [" + kProject + "]\r\n}\r\n"},
+        {"CRLF line ends and tabs",
+         "{\r\n\t\"version\": 1,\r\n\t\"totalEffort\": 1,\r\n\t\"projects\": [" + kProject + "]\r\n}\r\n"},
     };
     for (const auto &c : cases) {
         DYNAMIC_SECTION(c.what)
@@ -311,7 +316,8 @@ TEST_CASE("awkward doubles and names round-trip exactly", "[scenariofile][roundt
         project("denormal", CurveFamily::Exp, 5e-324, 2.2250738585072014e-308, 4.9406564584124654e-324),
         project("near limits", CurveFamily::Power, 999999.99999999988, 9.9999999999999982, 1e6),
         project("sums", CurveFamily::Logistic, 0.30000000000000004, 1.0000000000000002, 0.7, 999999999.99999988),
-        project("a\"b\\c/d", CurveFamily::Logistic, 1.7976931348623157e-5, 3.141592653589793, 2.718281828459045, 1e-300),
+        project("a\"b\\c/d", CurveFamily::Logistic, 1.7976931348623157e-5, 3.141592653589793, 2.718281828459045,
+                1e-300),
     };
     s.projects[1].minEffort = 1;
     s.projects[2].maxEffort = 0;
@@ -368,11 +374,13 @@ TEST_CASE("random valid scenarios round-trip exactly", "[scenariofile][roundtrip
 TEST_CASE("ScenarioError::message() joins source, location and reason", "[scenariofile][error]")
 {
     CHECK(ScenarioError{QStringLiteral("t.json"), QStringLiteral("projects[2].curve.b"), QStringLiteral("must be > 0")}
-              .message() == QStringLiteral("t.json: projects[2].curve.b: must be > 0"));
-    CHECK(ScenarioError{QStringLiteral("t.json"), {}, QStringLiteral("the file is empty")}.message() ==
-          QStringLiteral("t.json: the file is empty"));
+              .message()
+          == QStringLiteral("t.json: projects[2].curve.b: must be > 0"));
+    CHECK(ScenarioError{QStringLiteral("t.json"), {}, QStringLiteral("the file is empty")}.message()
+          == QStringLiteral("t.json: the file is empty"));
 
-    const LoadResult loaded = parse(withProjects(kProject + "," + kProject + R"(,{"name":"Q","curve":{"family":"log","a":0.1,"b":0}})"));
+    const LoadResult loaded
+        = parse(withProjects(kProject + "," + kProject + R"(,{"name":"Q","curve":{"family":"log","a":0.1,"b":0}})"));
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error.message() == QStringLiteral("t.json: projects[2].curve.b: must be > 0"));
 }
@@ -411,14 +419,14 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
         {"NaN literal", R"({"version":1,"totalEffort":NaN})", "line 1, column 28", "not valid JSON"},
         {"binary garbage with NULs", QByteArray("\x00\x01\x02\xff\xfePK\x03\x04\x00garbage", 17), "line 1, column 2",
          "not valid JSON"},
-        {"a NUL after the document", withTop(R"("version":1,"totalEffort":1)") + QByteArray(1, '\0'), "line 1, column 95",
-         "garbage at the end of the document"},
+        {"a NUL after the document", withTop(R"("version":1,"totalEffort":1)") + QByteArray(1, '\0'),
+         "line 1, column 95", "garbage at the end of the document"},
         {"invalid UTF-8 in a string", "{\"version\":1,\"name\":\"\xff\xfe\",\"totalEffort\":100}", "line 1, column 22",
          "not valid JSON: invalid UTF8 string"},
         {"overlong UTF-8", "{\"version\":1,\"name\":\"\xc0\xaf\",\"totalEffort\":100}", "line 1, column 22",
          "invalid UTF8 string"},
-        {"UTF-8 encoded surrogate", "{\"version\":1,\"name\":\"\xed\xa0\x80\",\"totalEffort\":100}", "line 1, column 22",
-         "invalid UTF8 string"},
+        {"UTF-8 encoded surrogate", "{\"version\":1,\"name\":\"\xed\xa0\x80\",\"totalEffort\":100}",
+         "line 1, column 22", "invalid UTF8 string"},
         {"truncated UTF-8 sequence", "{\"version\":1,\"name\":\"a\xe2\x82\",\"totalEffort\":100}", "line 1, column 23",
          "invalid UTF8 string"},
         {"invalid UTF-8 in a key", "{\"version\":1,\"n\xff\":1}", "line 1, column 16", "invalid UTF8 string"},
@@ -432,10 +440,12 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
         {"1e400 in a curve", withCurve(R"("family":"log","a":0.1,"b":1e400)"), "line 1, column 97", "illegal number"},
 
         // Top level.
-        {"missing version", R"({"totalEffort":100,"projects":[)" + p + "]}", "version", "missing (this format is version 1)"},
+        {"missing version", R"({"totalEffort":100,"projects":[)" + p + "]}", "version",
+         "missing (this format is version 1)"},
         {"version 2", withTop(R"("version":2,"totalEffort":100)"), "version",
          "2 is newer than this Effort Frontier understands (up to 1); update the app"},
-        {"version 17", withTop(R"("version":17,"totalEffort":100)"), "version", "17 is newer than this Effort Frontier"},
+        {"version 17", withTop(R"("version":17,"totalEffort":100)"), "version",
+         "17 is newer than this Effort Frontier"},
         {"version 0", withTop(R"("version":0,"totalEffort":100)"), "version", "must be a whole number ≥ 1"},
         {"version -1", withTop(R"("version":-1,"totalEffort":100)"), "version", "must be a whole number ≥ 1"},
         {"version \"1\"", withTop(R"("version":"1","totalEffort":100)"), "version", "must be a whole number ≥ 1"},
@@ -456,7 +466,8 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
         {"scenario name of 201 characters",
          withTop(R"("version":1,"name":")" + QByteArray(201, 'n') + R"(","totalEffort":100)"), "name",
          "is 201 characters long; the limit is 200"},
-        {"unknown top-level key", withTop(R"("version":1,"totalEffort":100,"projets":[])"), "", "unknown key \"projets\""},
+        {"unknown top-level key", withTop(R"("version":1,"totalEffort":100,"projets":[])"), "",
+         "unknown key \"projets\""},
         {"unknown top-level key (typo)", R"({"version":1,"wieght":1})", "", "unknown key \"wieght\""},
 
         // Projects.
@@ -473,7 +484,8 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
          "projects[0].name", "without control characters"},
         {"name with a NUL", withProject(R"("name":"a\u0000b","curve":{"family":"log","a":1,"b":1})"),
          "projects[0].name", "without control characters"},
-        {"name with DEL", withProject(R"("name":"a)" + QByteArray(1, '\x7f') + R"(b","curve":{"family":"log","a":1,"b":1})"),
+        {"name with DEL",
+         withProject(R"("name":"a)" + QByteArray(1, '\x7f') + R"(b","curve":{"family":"log","a":1,"b":1})"),
          "projects[0].name", "without control characters"},
         {"name with a raw tab", withProject("\"name\":\"a\tb\",\"curve\":{\"family\":\"log\",\"a\":1,\"b\":1}"),
          "projects[0].name", "without control characters"},
@@ -490,7 +502,8 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
          "projects[0].weight", "must be at most 1000000"},
         {"unknown project key (typo)", withProject(R"("name":"P","wieght":2,"curve":{"family":"log","a":1,"b":1})"),
          "projects[0]", "unknown key \"wieght\""},
-        {"unknown key in the third project", withProjects(p + "," + p + R"(,{"name":"P","colour":"#ffffff","curve":{"family":"log","a":1,"b":1}})"),
+        {"unknown key in the third project",
+         withProjects(p + "," + p + R"(,{"name":"P","colour":"#ffffff","curve":{"family":"log","a":1,"b":1}})"),
          "projects[2]", "unknown key \"colour\""},
         {"colour \"red\"", withProject(R"("name":"P","color":"red","curve":{"family":"log","a":1,"b":1})"),
          "projects[0].color", "must be a colour like \"#8dd3c7\""},
@@ -627,9 +640,9 @@ TEST_CASE("a file with 10000 projects loads", "[scenariofile][limits]")
     for (int i = 0; i < 10'000; ++i) {
         if (i > 0)
             projects += ",\n";
-        projects += R"({"name":"Project )" + QByteArray::number(i) + R"(","weight":)" + QByteArray::number(1 + i % 7) +
-                    R"(,"curve":{"family":"log1p","a":0.)" + QByteArray::number(1 + i % 9) + R"(,"b":2},"maxEffort":)" +
-                    QByteArray::number(10 + i % 5) + "}";
+        projects += R"({"name":"Project )" + QByteArray::number(i) + R"(","weight":)" + QByteArray::number(1 + i % 7)
+            + R"(,"curve":{"family":"log1p","a":0.)" + QByteArray::number(1 + i % 9) + R"(,"b":2},"maxEffort":)"
+            + QByteArray::number(10 + i % 5) + "}";
     }
     const QByteArray json = R"({"version":1,"name":"Big","totalEffort":50000,"projects":[)" + projects + "]}";
     const auto start = std::chrono::steady_clock::now();
@@ -641,9 +654,9 @@ TEST_CASE("a file with 10000 projects loads", "[scenariofile][limits]")
     const Scenario &s = *loaded.scenario;
     REQUIRE(s.projects.size() == 10'000);
     CHECK(s.projects[9'999].name == "Project 9999");
-    CHECK(s.projects[9'999].weight == 4.0);    // 1 + 9999 % 7
-    CHECK(s.projects[9'999].curve.a == 0.1);   // "0." then 1 + 9999 % 9
-    CHECK(s.projects[9'998].curve.a == 0.9);   // "0." then 1 + 9998 % 9
+    CHECK(s.projects[9'999].weight == 4.0);  // 1 + 9999 % 7
+    CHECK(s.projects[9'999].curve.a == 0.1); // "0." then 1 + 9999 % 9
+    CHECK(s.projects[9'998].curve.a == 0.9); // "0." then 1 + 9998 % 9
     CHECK(*s.projects[9'999].maxEffort == 10 + 9'999 % 5);
     CHECK(roundTrip(s) == s);
 }
@@ -799,10 +812,11 @@ TEST_CASE("validateScenario catches what a file cannot even express", "[scenario
          "without control characters"},
         {"negative minEffort", [](Scenario &s) { s.projects[4].minEffort = -3; }, "projects[4].minEffort",
          "must be between 0"},
-        {"scenario name with a newline", [](Scenario &s) { s.name = "a\nb"; }, "name", "must not contain control characters"},
+        {"scenario name with a newline", [](Scenario &s) { s.name = "a\nb"; }, "name",
+         "must not contain control characters"},
         // A file cannot hold a midpoint on a log curve, and the serializer would drop it: refused in memory too.
-        {"midpoint on a log curve", [](Scenario &s) { s.projects[2].curve.midpoint = 12; }, "projects[2].curve.midpoint",
-         "only logistic curves have a midpoint"},
+        {"midpoint on a log curve", [](Scenario &s) { s.projects[2].curve.midpoint = 12; },
+         "projects[2].curve.midpoint", "only logistic curves have a midpoint"},
     };
     for (const Case &c : cases) {
         DYNAMIC_SECTION(c.what)
@@ -880,7 +894,8 @@ TEST_CASE("a long key quoted in a message is not cut inside a character", "[scen
 {
     // Messages show the first 60 UTF-16 code units of a key: an emoji straddling that point must not leave a lone
     // high surrogate, printed as "?" once the message is converted to UTF-8.
-    const LoadResult loaded = parse(R"({"version":1,"totalEffort":1,")" + QByteArray(59, 'a') + "\xF0\x9F\x9A\x80\":1}");
+    const LoadResult loaded
+        = parse(R"({"version":1,"totalEffort":1,")" + QByteArray(59, 'a') + "\xF0\x9F\x9A\x80\":1}");
     REQUIRE_FALSE(loaded.ok());
     const QString message = loaded.error.message();
     INFO(message.toStdString());
@@ -930,7 +945,8 @@ TEST_CASE("the name limit counts characters, not UTF-16 code units", "[scenariof
     const LoadResult scenarioName = parse(withTop(R"("version":1,"name":")" + emoji(200) + R"(","totalEffort":1)"));
     CHECK(scenarioName.ok());
 
-    const LoadResult tooLong = parse(withProject(R"("name":")" + emoji(201) + R"(","curve":{"family":"log","a":1,"b":1})"));
+    const LoadResult tooLong
+        = parse(withProject(R"("name":")" + emoji(201) + R"(","curve":{"family":"log","a":1,"b":1})"));
     REQUIRE_FALSE(tooLong.ok());
     CHECK(tooLong.error.location == QStringLiteral("projects[0].name"));
     CHECK(tooLong.error.reason == QStringLiteral("is 201 characters long; the limit is 200"));

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Replays the fuzz corpus and every input that once crashed (tests/fuzz/regressions) through the
 // fuzz invariants, in the normal test suite: the fuzzer's findings stay fixed.
 #include "ScenarioFuzzCheck.h"

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 // One fuzz input through the whole scenario pipeline, with the invariants that must hold for any

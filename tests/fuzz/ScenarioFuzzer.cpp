@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // libFuzzer target for the scenario loader and the allocators (build with the "fuzz" preset, clang).
 //   ./build/fuzz/tests/fuzz/scenario-fuzzer -runs=1000000 tests/fuzz/corpus
 #include "ScenarioFuzzCheck.h"

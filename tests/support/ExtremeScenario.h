@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 // Random scenarios across the whole range a file (or the controls) allow — the edges included:
@@ -66,11 +69,13 @@ inline Scenario extremeScenario(std::mt19937_64 &rng, const ExtremeScenarioOptio
         p.curve.b = std::min(p.curve.b, limits::maxB(p.curve.family)); // power: b ≤ 10
         p.weight = zeroWeights ? 0.0 : pickOr({0.0, 1e-12, 1e6}, logUniform(rng, 1e-6, 1e6));
         if (p.curve.family == CurveFamily::Logistic)
-            p.curve.midpoint = pickOr({0.0, 1e9, static_cast<double>(s.totalEffort)}, unit(rng) * 1e9 * unit(rng) * unit(rng));
+            p.curve.midpoint
+                = pickOr({0.0, 1e9, static_cast<double>(s.totalEffort)}, unit(rng) * 1e9 * unit(rng) * unit(rng));
         if (o.bounds && chance(0.2)) {
             p.minEffort = std::uniform_int_distribution<Effort>(0, s.totalEffort / n)(rng);
             if (chance(0.5))
-                p.maxEffort = std::min<Effort>(o.maxTotal, p.minEffort + std::uniform_int_distribution<Effort>(0, s.totalEffort)(rng));
+                p.maxEffort = std::min<Effort>(
+                    o.maxTotal, p.minEffort + std::uniform_int_distribution<Effort>(0, s.totalEffort)(rng));
         }
         s.projects.push_back(p);
     }

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 // Catch2 prints QString and QByteArray values in failed assertions as quoted text.
@@ -10,12 +13,10 @@
 #include <string>
 
 namespace Catch {
-template <>
-struct StringMaker<QString> {
+template<> struct StringMaker<QString> {
     static std::string convert(const QString &text) { return '"' + text.toStdString() + '"'; }
 };
-template <>
-struct StringMaker<QByteArray> {
+template<> struct StringMaker<QByteArray> {
     static std::string convert(const QByteArray &bytes) { return '"' + bytes.toStdString() + '"'; }
 };
 } // namespace Catch

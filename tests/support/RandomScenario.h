@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 // Random scenarios for property tests and benchmarks, reproducible from a seed.
@@ -16,9 +19,9 @@ struct RandomScenarioOptions {
     int minProjects = 1;
     int maxProjects = 8;
     bool concaveOnly = true;
-    bool bounds = false;       ///< Sometimes give projects minEffort / maxEffort.
-    bool zeroWeights = false;  ///< Sometimes give a project weight 0.
-    bool ties = false;         ///< Draw from a few parameter values so exact ties are common.
+    bool bounds = false;      ///< Sometimes give projects minEffort / maxEffort.
+    bool zeroWeights = false; ///< Sometimes give a project weight 0.
+    bool ties = false;        ///< Draw from a few parameter values so exact ties are common.
 };
 
 inline Scenario randomScenario(std::mt19937_64 &rng, Effort total, const RandomScenarioOptions &o = {})

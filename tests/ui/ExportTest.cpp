@@ -1,11 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "UiTestSupport.h"
 
-#include "ChartExport.h"
-#include "Theme.h"
+#include "charts/ChartExport.h"
+#include "charts/Theme.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QPainter>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSvgRenderer>
 #include <QTemporaryDir>

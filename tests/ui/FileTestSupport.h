@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 // Helpers for the "nothing lost" tests: files, waiting on the event loop, the child process.
@@ -104,7 +107,7 @@ inline QString waitForLine(QProcess &process, const QString &prefix, int ms = 30
         process.waitForReadyRead(100);
     }
     FAIL("the helper never said \"" << prefix.toStdString() << "\"; stdout: " << seen.toStdString()
-                                     << " stderr: " << process.readAllStandardError().toStdString());
+                                    << " stderr: " << process.readAllStandardError().toStdString());
     return {};
 }
 

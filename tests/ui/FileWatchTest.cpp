@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // A file changed on disk by someone else while open is noticed.
-#include "Document.h"
 #include "FileTestSupport.h"
-#include "FileWatcher.h"
-#include "MainWindow.h"
+#include "document/Document.h"
+#include "persistence/FileWatcher.h"
+#include "window/MainWindow.h"
 
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -42,7 +45,8 @@ TEST_CASE("An unmodified file changed on disk is reloaded, with a message", "[wa
     replaceByRename(f.path, fileBytes(growth)); // as editors save: a new file renamed over it
     REQUIRE(waitUntil([&] { return f.window.document()->scenario() == growth; }));
     CHECK(f.asked == 0);
-    CHECK(f.window.messageText().contains(QStringLiteral("was changed on disk by another program and has been reloaded")));
+    CHECK(f.window.messageText().contains(
+        QStringLiteral("was changed on disk by another program and has been reloaded")));
     CHECK_FALSE(f.window.isWindowModified());
     CHECK(f.window.document()->filePath() == QFileInfo(f.path).absoluteFilePath());
 

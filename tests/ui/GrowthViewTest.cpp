@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "UiTestSupport.h"
 
-#include "ControlPanel.h"
-#include "GrowthView.h"
-#include "ParameterControl.h"
-#include "Settings.h"
+#include "charts/GrowthView.h"
+#include "persistence/Settings.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
 
 #include <QAction>
 #include <QDoubleSpinBox>
@@ -168,9 +171,11 @@ TEST_CASE("The growth view follows the theme", "[growth]")
     window.setTheme(QStringLiteral("light"));
     QCoreApplication::processEvents();
     CHECK(window.growthView()->axisRect()->backgroundBrush().color() == Theme::light().plotBackground);
-    CHECK(window.growthView()->line(0)->pen().color() == Theme::light().projectColor(0, window.document()->scenario().projects[0].color));
+    CHECK(window.growthView()->line(0)->pen().color()
+          == Theme::light().projectColor(0, window.document()->scenario().projects[0].color));
     window.setTheme(QStringLiteral("dark"));
-    CHECK(window.growthView()->line(0)->pen().color() == Theme::dark().projectColor(0, window.document()->scenario().projects[0].color));
+    CHECK(window.growthView()->line(0)->pen().color()
+          == Theme::dark().projectColor(0, window.document()->scenario().projects[0].color));
 }
 
 TEST_CASE("The results table still fits its columns to the contents after a rename", "[growth][table]")

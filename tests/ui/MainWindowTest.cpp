@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #include "UiTestSupport.h"
 
-#include "ControlPanel.h"
-#include "ParameterControl.h"
 #include "ScenarioFile.h"
-#include "Settings.h"
+#include "persistence/Settings.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -11,14 +14,14 @@
 #include <QFile>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QTimer>
-#include <QToolButton>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QUrl>
 #include <QWheelEvent>
@@ -143,7 +146,8 @@ TEST_CASE("A slider drag on a project parameter is one undo step", "[window][und
     CHECK(window.document()->scenario() == preset("startup"));
 }
 
-TEST_CASE("Adding and duplicating and moving and removing projects updates the chart and can be undone", "[window][undo]")
+TEST_CASE("Adding and duplicating and moving and removing projects updates the chart and can be undone",
+          "[window][undo]")
 {
     MainWindow window;
     ControlPanel *controls = window.controlPanel();
@@ -172,7 +176,10 @@ TEST_CASE("Adding and duplicating and moving and removing projects updates the c
 TEST_CASE("Infeasible bounds show a message instead of dots and recover", "[window]")
 {
     MainWindow window;
-    window.document()->edit("min", [](Scenario &s) { s.projects[0].minEffort = 80; s.projects[1].minEffort = 80; });
+    window.document()->edit("min", [](Scenario &s) {
+        s.projects[0].minEffort = 80;
+        s.projects[1].minEffort = 80;
+    });
     CHECK_FALSE(window.document()->result().ok());
     CHECK(window.messageText().contains("No allocation"));
     CHECK(window.chartWidget()->chart()->dots()->data()->isEmpty());
@@ -246,7 +253,8 @@ TEST_CASE("The three presets show their reference efforts in the table", "[windo
         const char *name;
         std::vector<Effort> efforts;
     };
-    const Case cases[] = {{"startup", {33, 27, 20, 13, 7}}, {"growth", {100, 80, 60, 40, 20}}, {"ml-first", {75, 10, 7, 5, 3}}};
+    const Case cases[]
+        = {{"startup", {33, 27, 20, 13, 7}}, {"growth", {100, 80, 60, 40, 20}}, {"ml-first", {75, 10, 7, 5, 3}}};
     MainWindow window;
     for (const Case &c : cases) {
         INFO(c.name);

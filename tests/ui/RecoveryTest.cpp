@@ -1,12 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Nothing lost: the working state is autosaved to a recovery file, and after a hard kill the next
 // window offers it back.
-#include "Autosave.h"
-#include "ControlPanel.h"
-#include "Document.h"
 #include "FileTestSupport.h"
-#include "MainWindow.h"
-#include "ParameterControl.h"
-#include "RecoveryStore.h"
+#include "document/Document.h"
+#include "persistence/Autosave.h"
+#include "persistence/RecoveryStore.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -167,14 +170,16 @@ TEST_CASE("A corrupt recovery file is reported, set aside and never crashes the 
     RecoveryDir recovery;
     const qint64 pid = deadPid();
     const QDir dir(recovery.dir.path());
-    const QByteArray valid = RecoveryStore::encode(RecoveryState{presetScenario("startup"), {}, {}, true, QDateTime::currentDateTimeUtc()});
+    const QByteArray valid = RecoveryStore::encode(
+        RecoveryState{presetScenario("startup"), {}, {}, true, QDateTime::currentDateTimeUtc()});
     const QList<QByteArray> corrupt = {
         QByteArray(),
         QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scen"),
         QByteArray("[1, 2, 3]"),
         QByteArray("{\"format\": \"something-else\"}"),
         QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scenario\": 42}"),
-        QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scenario\": \"{\\\"version\\\": 1}\"}"),
+        QByteArray(
+            "{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scenario\": \"{\\\"version\\\": 1}\"}"),
         QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 99, \"scenario\": \"\"}"),
         valid.left(valid.size() / 2),
         QByteArray(4096, '\xff'),
@@ -285,7 +290,8 @@ TEST_CASE("A recovery file that cannot be written is reported once and the windo
     CHECK(window.document()->scenario().totalEffort == 130);
 }
 
-TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved state and on a clean exit", "[recovery][autosave]")
+TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved state and on a clean exit",
+          "[recovery][autosave]")
 {
     RecoveryDir recovery;
     QTemporaryDir work;

@@ -1,10 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Numerical robustness on screen: any scenario a file can hold, and any value the controls allow,
 // gives finite curves, finite dots, sensible axes and a table without "nan".
-#include "ControlPanel.h"
 #include "ExtremeScenario.h"
-#include "ParameterControl.h"
 #include "ScenarioFile.h"
 #include "UiTestSupport.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
 
 #include <QDoubleSpinBox>
 #include <QSlider>

@@ -1,9 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Saves are atomic: an interrupted save (a full disk, a kill) never leaves a half-written file.
-#include "AtomicFile.h"
 #include "BigScenario.h"
-#include "Document.h"
 #include "FileTestSupport.h"
-#include "MainWindow.h"
+#include "document/Document.h"
+#include "persistence/AtomicFile.h"
+#include "window/MainWindow.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -29,7 +32,8 @@ TEST_CASE("A save cut short by a full disk fails with the reason, keeps the old 
     REQUIRE(limit > 1000);
 
     QProcess child;
-    startHelper(child, {QStringLiteral("save-limited"), path, QString::number(limit)}, dir.filePath(QStringLiteral("recovery")));
+    startHelper(child, {QStringLiteral("save-limited"), path, QString::number(limit)},
+                dir.filePath(QStringLiteral("recovery")));
     REQUIRE(child.waitForFinished(60000));
     const QString out = QString::fromUtf8(child.readAllStandardOutput());
     INFO("child stdout: " << out.toStdString() << " stderr: " << child.readAllStandardError().toStdString());
@@ -63,7 +67,8 @@ TEST_CASE("A save killed part way leaves the old or the new file complete, never
     int sawNew = 0;
     for (int round = 0; round < 6; ++round) {
         QProcess child;
-        startHelper(child, {QStringLiteral("save-loop"), path, QString::number(kProjects)}, dir.filePath(QStringLiteral("recovery")));
+        startHelper(child, {QStringLiteral("save-loop"), path, QString::number(kProjects)},
+                    dir.filePath(QStringLiteral("recovery")));
         waitForLine(child, QStringLiteral("saving"));
         if (round == 0)
             waitForLine(child, QStringLiteral("saved")); // at least once the kill comes after a whole save

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // The child process of the "nothing lost" tests: it does one thing a real session does (save,
 // edit) and is then interrupted by its parent test — by a file size limit, or by SIGKILL.
 //
@@ -8,15 +11,15 @@
 //                                            and "saved" after each save
 //   ui_test_helper edit-and-wait FILE        open FILE, change the total effort to 137, wait for the
 //                                            recovery file ($EF_RECOVERY_DIR), print "ready PATH", idle
-#include "AtomicFile.h"
-#include "Autosave.h"
 #include "BigScenario.h"
 #include "IsolatedSettings.h"
-#include "ControlPanel.h"
-#include "Document.h"
-#include "MainWindow.h"
-#include "ParameterControl.h"
 #include "ScenarioFile.h"
+#include "document/Document.h"
+#include "persistence/AtomicFile.h"
+#include "persistence/Autosave.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 // Catch2 with a QApplication made after Catch has read its arguments. The tests always run on the
 // offscreen platform unless told otherwise, and keep their
 // settings in a temporary folder so they never touch the user's.

@@ -1,12 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
 #pragma once
 
 #include "Allocator.h"
-#include "Chart.h"
-#include "ChartWidget.h"
-#include "Document.h"
-#include "MainWindow.h"
 #include "Presets.h"
-#include "ResultsTable.h"
+#include "charts/Chart.h"
+#include "charts/ChartWidget.h"
+#include "document/Document.h"
+#include "widgets/ResultsTable.h"
+#include "window/MainWindow.h"
 
 #include <qcustomplot.h>
 
@@ -82,7 +85,9 @@ inline int redBlobs(const QImage &image, int minPixels = 30)
     const int h = rgb.height();
     std::vector<char> seen(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), 0);
     auto red = [&](int x, int y) { return (rgb.pixel(x, y) & 0xffffffu) == 0xff0000u; };
-    auto at = [&](int x, int y) -> char & { return seen[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)]; };
+    auto at = [&](int x, int y) -> char & {
+        return seen[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)];
+    };
     int blobs = 0;
     std::vector<std::pair<int, int>> stack;
     for (int y = 0; y < h; ++y) {

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "Allocation.h"
+#include "Scenario.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <functional>
+
+namespace ef {
+
+/**
+ * The one scenario being edited, its allocation, its file and its undo history.
+ *
+ * Widgets change it only through edit() (an undoable command) or replace() (New/Open/preset, which
+ * resets the history); the chart and the results table observe changed(). The allocation is re-run
+ * with the core allocator on every change, synchronously: it is cheap for the reference scenarios.
+ */
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    [[nodiscard]] const Scenario &scenario() const { return m_scenario; }
+    /// The allocator's answer for the current scenario (an error when its bounds are infeasible).
+    [[nodiscard]] const AllocationResult &result() const { return m_result; }
+    [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
+
+    /// The file the scenario was read from or last saved to; empty for presets and new scenarios.
+    [[nodiscard]] const QString &filePath() const { return m_filePath; }
+    /// True when there are edits since the last load or save.
+    [[nodiscard]] bool isModified() const { return !m_undo.isClean(); }
+
+    /**
+     * Applies `change` to a copy of the scenario and pushes it as one undoable step named `text`.
+     * Edits with the same non-negative `mergeKey` made during one gesture (beginGesture() …
+     * endGesture(), e.g. one slider drag) merge into a single step. An edit that changes nothing is
+     * dropped.
+     */
+    void edit(const QString &text, const std::function<void(Scenario &)> &change, int mergeKey = -1);
+
+    /// Starts a continuous gesture (a slider press): its edits merge into one undo step.
+    void beginGesture();
+    /// Ends the current gesture (the slider release).
+    void endGesture();
+
+    /// Replaces the whole scenario (New, Open, a preset), clears the history and marks it clean.
+    void replace(Scenario scenario, const QString &filePath);
+    /**
+     * Shows a recovered working state (after a crash): like replace(), but when `modified` the
+     * document stays marked modified (it differs from what is saved at `filePath`).
+     */
+    void restore(Scenario scenario, const QString &filePath, bool modified);
+    /// Records that the scenario is now saved at `filePath`.
+    void markSaved(const QString &filePath);
+
+    /// Sets the scenario without touching the history; used by the undo commands only.
+    void applyScenario(const Scenario &scenario);
+    /// The id of the gesture in progress, 0 when none.
+    [[nodiscard]] quint64 currentGesture() const { return m_gestureOpen ? m_gesture : 0; }
+
+signals:
+    /// The scenario or its allocation changed (every edit, undo, redo, replace).
+    void changed();
+    /// The file path or the modified state changed (title bar).
+    void fileStateChanged();
+
+private:
+    void reallocate();
+
+    Scenario m_scenario;
+    AllocationResult m_result;
+    QUndoStack m_undo;
+    QString m_filePath;
+    quint64 m_gesture = 0;
+    bool m_gestureOpen = false;
+};
+
+} // namespace ef

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "charts/Theme.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QToolButton;
+
+namespace ef {
+
+class ColorButton;
+class Document;
+class ParameterControl;
+
+/**
+ * The controls: the total effort (in budgetBar()); the list of projects with add, duplicate, remove and reorder; and,
+ * for the selected project, its name, curve family, colour, `a`, `b`, weight and (S-curves) midpoint.
+ * Every change goes to the Document as an undoable edit; a slider drag is one gesture (one undo
+ * step). The panel shows the document again whenever it changes (edits, undo, redo, files).
+ */
+class ControlPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ControlPanel(Document *document, QWidget *parent = nullptr);
+
+    /// The colours shown for projects without their own colour.
+    void setTheme(const Theme &theme);
+
+    /// The project whose parameters are shown (-1 when there are no projects).
+    [[nodiscard]] int selectedProject() const { return m_selected; }
+    void selectProject(int index);
+
+    [[nodiscard]] ParameterControl *totalControl() const { return m_total; }
+    /// The total-effort slider and spin box in a bar of their own, for the window to place (it is
+    /// not part of this panel's layout).
+    [[nodiscard]] QWidget *budgetBar() const { return m_budgetBar; }
+    [[nodiscard]] ParameterControl *aControl() const { return m_a; }
+    [[nodiscard]] ParameterControl *bControl() const { return m_b; }
+    [[nodiscard]] ParameterControl *weightControl() const { return m_weight; }
+    [[nodiscard]] ParameterControl *midpointControl() const { return m_midpoint; }
+    [[nodiscard]] QListWidget *projectList() const { return m_list; }
+
+    void addProject();
+    void duplicateProject();
+    void removeProject();
+    void moveProjectUp();
+    void moveProjectDown();
+
+private:
+    enum Field {
+        TotalField = 1,
+        AField,
+        BField,
+        WeightField,
+        MidpointField
+    };
+
+    void syncFromDocument();
+    void connectParameter(ParameterControl *control, Field field);
+    void editParameter(Field field, double value);
+    void moveProject(int delta);
+
+    Document *m_document;
+    Theme m_theme = Theme::dark();
+    int m_selected = -1;
+
+    QWidget *m_budgetBar;
+    ParameterControl *m_total;
+    QListWidget *m_list;
+    QToolButton *m_addButton;
+    QToolButton *m_duplicateButton;
+    QToolButton *m_removeButton;
+    QToolButton *m_upButton;
+    QToolButton *m_downButton;
+    QGroupBox *m_editor;
+    QLineEdit *m_name;
+    QComboBox *m_family;
+    ColorButton *m_color;
+    QToolButton *m_autoColor;
+    ParameterControl *m_a;
+    ParameterControl *m_b;
+    ParameterControl *m_weight;
+    ParameterControl *m_midpoint;
+    QLabel *m_midpointLabel;
+    QLabel *m_concaveNote;
+};
+
+} // namespace ef

@@ -1,0 +1,753 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "window/MainWindow.h"
+
+#include "Presets.h"
+#include "ScenarioFile.h"
+#include "charts/Chart.h"
+#include "charts/ChartWidget.h"
+#include "charts/GrowthView.h"
+#include "document/Document.h"
+#include "persistence/AtomicFile.h"
+#include "persistence/Autosave.h"
+#include "persistence/FileWatcher.h"
+#include "persistence/RecoveryStore.h"
+#include "persistence/Settings.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ExportDialog.h"
+#include "widgets/ResultsTable.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ef {
+
+namespace {
+
+const QString kScenarioFilter = QStringLiteral("Effort Frontier scenarios (*.json);;All files (*)");
+
+/// The first local file among dropped URLs, if any.
+QString droppedFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+QLabel *makeBanner(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_document(new Document(this)), m_chart(new ChartWidget(m_document)),
+      m_results(new ResultsTable(m_document)), m_controls(new ControlPanel(m_document)), m_messageBar(new QWidget),
+      m_messageLabel(makeBanner(m_messageBar)), m_allocationLabel(makeBanner(nullptr))
+{
+    setAcceptDrops(true);
+
+    // Message bar: file problems, dismissable.
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageBar->setStyleSheet(QStringLiteral("#messageBar { background: #fff3cd; border: 1px solid #d6a400; }"
+                                               "#messageBar QLabel { color: #3d2e00; }"));
+    auto *barLayout = new QHBoxLayout(m_messageBar);
+    barLayout->setContentsMargins(8, 4, 4, 4);
+    barLayout->addWidget(m_messageLabel, 1);
+    auto *dismiss = new QToolButton(m_messageBar);
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setToolTip(QStringLiteral("Dismiss"));
+    dismiss->setAutoRaise(true);
+    barLayout->addWidget(dismiss);
+    connect(dismiss, &QToolButton::clicked, this, &MainWindow::hideMessage);
+    m_messageBar->hide();
+    // Allocation problems (e.g. minimum efforts above the budget): shown while they last.
+    m_allocationLabel->setObjectName(QStringLiteral("allocationBar"));
+    m_allocationLabel->setStyleSheet(QStringLiteral(
+        "#allocationBar { background: #f8d7da; color: #58151c; border: 1px solid #c0392b; padding: 4px 8px; }"));
+    m_allocationLabel->hide();
+
+    auto *right = new QSplitter(Qt::Vertical);
+    auto *chartArea = new QWidget;
+    auto *chartLayout = new QVBoxLayout(chartArea);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->addWidget(m_controls->budgetBar());
+    chartLayout->addWidget(m_messageBar);
+    chartLayout->addWidget(m_allocationLabel);
+    // The growth view sits beside the chart (View ▸ Growth View shows it).
+    m_growth = new GrowthView(m_document);
+    auto *charts = new QSplitter(Qt::Horizontal);
+    charts->addWidget(m_chart);
+    charts->addWidget(m_growth);
+    m_growth->setHidden(!settings::growthViewShown());
+    charts->setChildrenCollapsible(false);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    chartLayout->addWidget(charts, 1);
+    right->addWidget(chartArea);
+    right->addWidget(m_results);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(240);
+
+    auto *main = new QSplitter(Qt::Horizontal);
+    main->addWidget(scroll);
+    main->addWidget(right);
+    main->setStretchFactor(0, 0);
+    main->setStretchFactor(1, 1);
+    main->setChildrenCollapsible(false);
+    setCentralWidget(main);
+
+    createActions();
+    createMenus();
+    statusBar()->showMessage(QStringLiteral("Drag a slider: the allocation follows live. Hover a dot or curve for its "
+                                            "numbers; wheel zooms, dragging pans, R resets the view."));
+
+    connect(m_document, &Document::fileStateChanged, this, &MainWindow::updateTitle);
+
+    // Nothing lost: the working state goes to a recovery file shortly after each change, and the
+    // open file is watched for changes made by others.
+    m_autosave = new Autosave(
+        m_document, [this] { return m_presetName; }, this);
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &reason) {
+        showMessage(QStringLiteral("Automatic backup failed — %1. Your edits are not protected against a crash "
+                                   "until you save.")
+                        .arg(reason));
+    });
+    m_watcher = new FileWatcher(this);
+    connect(m_watcher, &FileWatcher::changedOnDisk, this, &MainWindow::fileChangedOnDisk);
+    connect(m_watcher, &FileWatcher::removedOnDisk, this, &MainWindow::fileRemovedOnDisk);
+    connect(m_document, &Document::changed, this, &MainWindow::updateAllocationMessage);
+
+    setTheme(settings::themeId());
+    openPreset(QStringLiteral("startup"));
+
+    // A first-run size that suits a laptop or a projector; afterwards the remembered geometry.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+    resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+    const int panel = std::clamp(width() * 27 / 100, 300, 390);
+    main->setSizes({panel, width() - panel});
+    restoreGeometry(settings::windowGeometry());
+}
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(QStringLiteral("&New"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setStatusTip(QStringLiteral("Start a new scenario"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newScenario);
+
+    m_openAction = new QAction(QStringLiteral("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(QStringLiteral("Open a scenario file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
+
+    m_saveAction = new QAction(QStringLiteral("&Save"), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+
+    m_saveAsAction = new QAction(QStringLiteral("Save &As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+
+    m_exportAction = new QAction(QStringLiteral("&Export Chart…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setStatusTip(QStringLiteral("Save the chart as PNG (1×–4×), SVG or PDF"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportInteractive);
+
+    m_copyAction = new QAction(QStringLiteral("&Copy Chart"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setStatusTip(QStringLiteral("Copy the chart to the clipboard as an image"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copyChart);
+
+    m_quitAction = new QAction(QStringLiteral("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_document->undoStack()->createUndoAction(this, QStringLiteral("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_document->undoStack()->createRedoAction(this, QStringLiteral("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_resetViewAction = new QAction(QStringLiteral("&Reset View"), this);
+    m_resetViewAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
+    m_resetViewAction->setStatusTip(QStringLiteral("Fit the chart to the scenario again after zooming or panning"));
+    connect(m_resetViewAction, &QAction::triggered, m_chart, &ChartWidget::resetView);
+
+    m_growthAction = new QAction(QStringLiteral("&Growth View"), this);
+    m_growthAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_growthAction->setStatusTip(
+        QStringLiteral("Show how the optimal split grows as the budget goes from 0 to the total"));
+    m_growthAction->setCheckable(true);
+    m_growthAction->setChecked(settings::growthViewShown());
+    connect(m_growthAction, &QAction::toggled, this, [this](bool on) {
+        m_growth->setVisible(on);
+        if (auto *charts = qobject_cast<QSplitter *>(m_growth->parentWidget()); on && charts)
+            charts->setSizes({charts->width() * 3 / 5, charts->width() * 2 / 5});
+        settings::setGrowthViewShown(on);
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_copyAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    QAction *add = edit->addAction(QStringLiteral("&Add Project"), m_controls, &ControlPanel::addProject);
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *duplicate
+        = edit->addAction(QStringLiteral("&Duplicate Project"), m_controls, &ControlPanel::duplicateProject);
+    duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction *remove = edit->addAction(QStringLiteral("&Remove Project"), m_controls, &ControlPanel::removeProject);
+    remove->setShortcut(QKeySequence::Delete); // text fields keep Delete for themselves
+    QAction *up = edit->addAction(QStringLiteral("Move Project &Up"), m_controls, &ControlPanel::moveProjectUp);
+    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    QAction *down = edit->addAction(QStringLiteral("Move Project Do&wn"), m_controls, &ControlPanel::moveProjectDown);
+    down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+
+    QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
+    view->addAction(m_resetViewAction);
+    view->addAction(m_growthAction);
+    view->addSeparator();
+    m_themeGroup = new QActionGroup(this);
+    for (const QString &id : Theme::ids()) {
+        QAction *action = view->addAction(Theme::byId(id)->displayName);
+        action->setCheckable(true);
+        action->setData(id);
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, id] { setTheme(id); });
+    }
+
+    QMenu *presets = menuBar()->addMenu(QStringLiteral("&Presets"));
+    const QStringList descriptions
+        = {QStringLiteral("budget 100, equal weights"), QStringLiteral("budget 300, equal weights"),
+           QStringLiteral("budget 100, pricing weighted 6×")};
+    const QStringList names = presetNames();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString name = names[i];
+        const QString label = i < descriptions.size() ? QStringLiteral("%1 — %2").arg(name, descriptions[i]) : name;
+        QAction *action = presets->addAction(label);
+        action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, name] {
+            if (maybeSave())
+                openPreset(name);
+        });
+    }
+
+    QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    QAction *aboutAction = help->addAction(QStringLiteral("&About Effort Frontier"), this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+    help->addAction(QStringLiteral("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setTheme(const QString &id)
+{
+    const std::optional<Theme> theme = Theme::byId(id);
+    if (!theme)
+        return;
+    m_theme = *theme;
+    QApplication::setPalette(m_theme.windowPalette());
+    m_chart->setTheme(m_theme);
+    m_growth->setTheme(m_theme);
+    m_results->setTheme(m_theme);
+    m_controls->setTheme(m_theme);
+    if (m_themeGroup)
+        for (QAction *action : m_themeGroup->actions())
+            action->setChecked(action->data().toString() == id);
+    settings::setThemeId(id);
+}
+
+QString MainWindow::messageText() const
+{
+    QStringList parts;
+    if (!m_messageBar->isHidden())
+        parts << m_messageLabel->text();
+    if (!m_allocationLabel->isHidden())
+        parts << m_allocationLabel->text();
+    return parts.join(QLatin1Char('\n'));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    m_messageLabel->setText(text);
+    m_messageBar->show();
+}
+
+void MainWindow::hideMessage()
+{
+    m_messageBar->hide();
+}
+
+void MainWindow::updateAllocationMessage()
+{
+    const AllocationResult &result = m_document->result();
+    if (result.ok()) {
+        m_allocationLabel->hide();
+    } else {
+        m_allocationLabel->setText(QStringLiteral("No allocation: %1").arg(QString::fromStdString(result.error)));
+        m_allocationLabel->show();
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QString shown;
+    if (!m_document->filePath().isEmpty())
+        shown = QFileInfo(m_document->filePath()).fileName();
+    else if (!m_presetName.isEmpty())
+        shown = QStringLiteral("preset %1").arg(m_presetName);
+    else
+        shown = QStringLiteral("Untitled");
+    setWindowTitle(QStringLiteral("%1[*] — Effort Frontier").arg(shown));
+    setWindowModified(m_document->isModified());
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    LoadResult loaded = loadScenarioFile(path);
+    if (!loaded.ok()) {
+        showMessage(QStringLiteral("Could not open the scenario — %1").arg(loaded.error.message()));
+        settings::removeRecentFile(QFileInfo(path).absoluteFilePath());
+        return false;
+    }
+    if (const QString problem = Chart::sizeProblem(*loaded.scenario); !problem.isEmpty()) {
+        showMessage(
+            QStringLiteral("Could not open the scenario — %1: %2").arg(QDir::toNativeSeparators(path), problem));
+        return false;
+    }
+    showScenario(std::move(*loaded.scenario), QFileInfo(path).absoluteFilePath());
+    settings::addRecentFile(path);
+    statusBar()->showMessage(QStringLiteral("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::openPreset(const QString &name)
+{
+    LoadResult loaded = loadPreset(name);
+    if (!loaded.ok()) {
+        showMessage(loaded.error.message());
+        return false;
+    }
+    showScenario(std::move(*loaded.scenario), QString(), name);
+    return true;
+}
+
+void MainWindow::showScenario(Scenario scenario, const QString &filePath, const QString &presetName)
+{
+    m_presetName = filePath.isEmpty() ? presetName : QString();
+    m_document->replace(std::move(scenario), filePath);
+    watchDocumentFile();
+    m_controls->selectProject(0);
+    m_chart->resetView();
+    hideMessage();
+    updateTitle();
+}
+
+bool MainWindow::saveFile(const QString &path)
+{
+    if (const auto problem = validateScenario(m_document->scenario(), QFileInfo(path).fileName())) {
+        showMessage(QStringLiteral("Not saved — %1").arg(problem->message()));
+        return false;
+    }
+    const std::string text = serializeScenario(m_document->scenario());
+    const QByteArray bytes(text.data(), static_cast<qsizetype>(text.size()));
+    QString error;
+    // All or nothing (QSaveFile): on failure the file on disk is exactly what it was before.
+    if (!writeFileAtomically(path, bytes, &error)) {
+        const QString native = QDir::toNativeSeparators(path);
+        showMessage(QStringLiteral("Not saved — %1: %2").arg(native, error));
+        QMessageBox box(QMessageBox::Critical, QStringLiteral("Not saved"),
+                        QStringLiteral("The scenario could not be saved to %1.").arg(native), QMessageBox::Ok, this);
+        box.setInformativeText(QStringLiteral("Reason: %1\n\nThe file on disk is unchanged, and your edits are still "
+                                              "here (unsaved). Free some space or choose another place with "
+                                              "Save As.")
+                                   .arg(error));
+        ask(box);
+        return false;
+    }
+    m_presetName.clear();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (m_watcher->path() == absolute)
+        m_watcher->setKnownContent(bytes); // our own save is not a change by someone else
+    else
+        m_watcher->watch(absolute, bytes);
+    m_document->markSaved(absolute);
+    settings::addRecentFile(path);
+    hideMessage();
+    updateTitle();
+    statusBar()->showMessage(QStringLiteral("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+bool MainWindow::exportChart(const QString &path, const ExportOptions &options, QString *error)
+{
+    QString problem;
+    const bool ok = exportPlot(m_chart, path, options, &problem);
+    if (!ok)
+        showMessage(QStringLiteral("Export failed — %1").arg(problem));
+    if (error)
+        *error = problem;
+    return ok;
+}
+
+QMessageBox::StandardButton MainWindow::ask(QMessageBox &box)
+{
+    if (m_promptHandler)
+        return m_promptHandler(box);
+    box.exec();
+    return box.standardButton(box.clickedButton());
+}
+
+void MainWindow::watchDocumentFile()
+{
+    const QString path = m_document->filePath();
+    QByteArray content;
+    if (!path.isEmpty()) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            content = file.readAll();
+    }
+    m_watcher->watch(path, content);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    if (path != m_document->filePath() || m_fileQuestionOpen)
+        return;
+    const QString name = QFileInfo(path).fileName();
+    LoadResult loaded = loadScenarioFile(path);
+    if (!loaded.ok()) {
+        // Another program may be part way through writing it; a later change is checked again.
+        showMessage(QStringLiteral("“%1” was changed on disk by another program, but the new version cannot be read "
+                                   "(%2). The version shown here is kept; saving would overwrite the file.")
+                        .arg(name, loaded.error.message()));
+        return;
+    }
+    if (*loaded.scenario == m_document->scenario())
+        return; // reformatted, or the same edit made elsewhere: nothing to choose between
+    if (const QString problem = Chart::sizeProblem(*loaded.scenario); !problem.isEmpty()) {
+        showMessage(QStringLiteral("“%1” was changed on disk by another program, but the new version cannot be shown "
+                                   "(%2). The version shown here is kept.")
+                        .arg(name, problem));
+        return;
+    }
+    if (m_document->isModified()) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("File changed on disk"),
+                        QStringLiteral("“%1” was changed on disk by another program, and you have unsaved changes "
+                                       "to it here.")
+                            .arg(name),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        box.button(QMessageBox::Yes)->setText(QStringLiteral("&Reload"));
+        box.button(QMessageBox::No)->setText(QStringLiteral("&Keep Mine"));
+        box.setDefaultButton(QMessageBox::No);
+        box.setEscapeButton(QMessageBox::No);
+        box.setInformativeText(QStringLiteral("Reload: show the version on disk; your unsaved changes here are "
+                                              "lost.\nKeep Mine: keep working on your version; saving will "
+                                              "overwrite the version on disk."));
+        box.setDetailedText(QDir::toNativeSeparators(path));
+        m_fileQuestionOpen = true;
+        const QMessageBox::StandardButton answer = ask(box);
+        m_fileQuestionOpen = false;
+        if (answer != QMessageBox::Yes) {
+            showMessage(QStringLiteral("Kept your version. “%1” on disk is different: saving will overwrite it, "
+                                       "Save As keeps both.")
+                            .arg(name));
+            return;
+        }
+        loaded = loadScenarioFile(path); // it may have changed again while the question was open
+        if (!loaded.ok()) {
+            showMessage(QStringLiteral("Could not reload “%1” — %2").arg(name, loaded.error.message()));
+            return;
+        }
+    }
+    showScenario(std::move(*loaded.scenario), path);
+    showMessage(QStringLiteral("“%1” was changed on disk by another program and has been reloaded.").arg(name));
+}
+
+void MainWindow::fileRemovedOnDisk(const QString &path)
+{
+    if (path != m_document->filePath())
+        return;
+    showMessage(QStringLiteral("“%1” was deleted or moved by another program. The scenario is still here; Save "
+                               "writes it to %2 again.")
+                    .arg(QFileInfo(path).fileName(), QDir::toNativeSeparators(path)));
+}
+
+bool MainWindow::offerRecovery()
+{
+    std::vector<RecoveryCandidate> candidates = RecoveryStore::orphans();
+    QStringList problems;
+    for (RecoveryCandidate &candidate : candidates) {
+        if (!candidate.state) {
+            // Set aside (not deleted: someone may want to look at it) so it is not offered again.
+            const QString aside = candidate.path + QStringLiteral(".corrupt");
+            QFile::remove(aside);
+            if (!QFile::rename(candidate.path, aside))
+                QFile::remove(candidate.path);
+            problems << QStringLiteral("%1 (%2)").arg(QDir::toNativeSeparators(aside), candidate.error);
+            continue;
+        }
+        const RecoveryState &state = *candidate.state;
+        const QString what = !state.filePath.isEmpty()
+            ? QStringLiteral("“%1”").arg(QFileInfo(state.filePath).fileName())
+            : !state.presetName.isEmpty() ? QStringLiteral("the preset %1").arg(state.presetName)
+                                          : QStringLiteral("an untitled scenario");
+        QMessageBox box(QMessageBox::Question, QStringLiteral("Recover unsaved work"),
+                        QStringLiteral("Effort Frontier did not close normally last time. Your unsaved changes to "
+                                       "%1 were kept (backed up %2).")
+                            .arg(what, QLocale().toString(state.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                        QMessageBox::Yes | QMessageBox::Discard, this);
+        box.button(QMessageBox::Yes)->setText(QStringLiteral("&Restore"));
+        box.setDefaultButton(QMessageBox::Yes);
+        box.setInformativeText(
+            QStringLiteral("Restore: continue with the recovered scenario “%1”. It stays unsaved until you save it%2.\n"
+                           "Discard: delete the recovered changes for good.")
+                .arg(QString::fromStdString(state.scenario.name),
+                     state.filePath.isEmpty()
+                         ? QString()
+                         : QStringLiteral(" (Save writes %1)").arg(QDir::toNativeSeparators(state.filePath))));
+        const QMessageBox::StandardButton answer = ask(box);
+        if (answer == QMessageBox::Yes) {
+            m_presetName = state.filePath.isEmpty() ? state.presetName : QString();
+            m_document->restore(state.scenario, state.filePath, state.modified);
+            watchDocumentFile();
+            m_controls->selectProject(0);
+            m_chart->resetView();
+            hideMessage();
+            updateTitle();
+            m_autosave->flush(); // our own recovery file holds it before the old one goes
+            QFile::remove(candidate.path);
+            statusBar()->showMessage(QStringLiteral("Restored the unsaved changes from the last session"), 8000);
+            return true;
+        }
+        if (answer == QMessageBox::Discard)
+            QFile::remove(candidate.path);
+        break; // one question per start; any other left-over file is offered next time
+    }
+    if (!problems.isEmpty())
+        showMessage(QStringLiteral("A backup of unsaved work from an earlier session could not be read and was set "
+                                   "aside: %1")
+                        .arg(problems.join(QStringLiteral("; "))));
+    return false;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, QStringLiteral("Unsaved changes"), QStringLiteral("The scenario has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newScenario()
+{
+    if (!maybeSave())
+        return;
+    Scenario scenario;
+    scenario.name = "Untitled";
+    scenario.totalEffort = 100;
+    Project first;
+    first.name = "Project A";
+    first.curve = Curve{CurveFamily::Log, 0.1, 2.0, 0.0};
+    Project second;
+    second.name = "Project B";
+    second.curve = Curve{CurveFamily::Log, 0.05, 10.0, 0.0};
+    scenario.projects = {first, second};
+    showScenario(std::move(scenario), QString());
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    const QStringList recent = settings::recentFiles();
+    const QString dir = recent.isEmpty() ? QString() : QFileInfo(recent.front()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Scenario"), dir, kScenarioFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    return saveFile(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggestion = m_document->filePath();
+    if (suggestion.isEmpty())
+        suggestion = (m_presetName.isEmpty() ? QStringLiteral("scenario") : m_presetName) + QStringLiteral(".json");
+    QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save Scenario As"), suggestion, kScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveFile(path);
+}
+
+void MainWindow::exportInteractive()
+{
+    const QString base = m_document->filePath().isEmpty()
+        ? (m_presetName.isEmpty() ? QStringLiteral("chart") : m_presetName)
+        : QFileInfo(m_document->filePath()).completeBaseName();
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(
+        this, QStringLiteral("Export Chart"), base + QStringLiteral(".png"),
+        QStringLiteral("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selected);
+    if (path.isEmpty())
+        return;
+    if (!exportFormatFor(path)) {
+        const QString ext = selected.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
+            : selected.contains(QLatin1String("pdf"))               ? QStringLiteral(".pdf")
+                                                                    : QStringLiteral(".png");
+        path += ext;
+    }
+    ExportOptions initial;
+    initial.size = settings::exportSize();
+    initial.scale = settings::exportScale();
+    ExportDialog dialog(path, initial, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportOptions options = dialog.options();
+    settings::setExportSize(options.size);
+    if (exportFormatFor(path) == ExportFormat::Png)
+        settings::setExportScale(static_cast<int>(options.scale));
+    if (exportChart(path, options))
+        statusBar()->showMessage(QStringLiteral("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::copyChart()
+{
+    ExportOptions options;
+    options.size = m_chart->size();
+    options.scale = 1;
+    QApplication::clipboard()->setImage(renderPlot(m_chart, options));
+    statusBar()->showMessage(QStringLiteral("Chart copied to the clipboard"), 3000);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, QStringLiteral("About Effort Frontier"),
+        QStringLiteral("<h3>Effort Frontier %1</h3>"
+                       "<p>Splits a fixed effort budget across ML projects whose effort→accuracy curves have "
+                       "diminishing returns: each unit goes to the project with the largest weighted marginal "
+                       "gain, which is optimal for concave curves (an exact method handles S-curves).</p>"
+                       "<p>Assumptions: projects are independent; returns are linear in accuracy, with weights "
+                       "expressing importance.</p>"
+                       "<p>Built with Qt %2 and QCustomPlot.</p>")
+            .arg(QCoreApplication::applicationVersion(), QLatin1String(qVersion())));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = settings::recentFiles();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString path = files[i];
+        QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(QStringLiteral("(none)"))->setEnabled(false);
+    } else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(QStringLiteral("&Clear List"), this, [] {
+            for (const QString &path : settings::recentFiles())
+                settings::removeRecentFile(path);
+        });
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    settings::setWindowGeometry(saveGeometry());
+    m_autosave->discard(); // a clean exit: nothing to recover
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (maybeSave())
+        openFile(path);
+}
+
+} // namespace ef
