@@ -409,6 +409,13 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
     return result;
 }
 
+AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options)
+{
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+        return {std::nullopt, "cancelled"};
+    return allocate(scenario, total, method);
+}
+
 std::string_view methodName(Method method)
 {
     switch (method) {

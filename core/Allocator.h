@@ -6,6 +6,7 @@
 #include "Allocation.h"
 #include "Scenario.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,13 @@ std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort t
  */
 AllocationResult allocate(const Scenario &scenario, Method method = Method::Auto);
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method);
+
+/// How long allocate() may run, and a flag that stops it early.
+struct AllocateOptions {
+    double timeLimitSeconds = 0;               ///< 0: no limit.
+    const std::atomic<bool> *cancel = nullptr; ///< Polled; once true the call fails with "cancelled".
+};
+AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options);
 
 /**
  * MODEL.md's greedy split of `total` units: each unit to the largest weighted forward difference,

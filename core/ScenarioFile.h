@@ -18,6 +18,9 @@ namespace ef {
 namespace limits {
 inline constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
 inline constexpr int kMaxProjects = 100'000;
+/// The most projects the window and chart exports show: beyond a few hundred curves a chart is
+/// unreadable and every redraw slow. --allocate takes up to kMaxProjects.
+inline constexpr std::size_t kMaxChartProjects = 500;
 inline constexpr int kMaxStages = 32;
 inline constexpr int kMaxNameLength = 200; ///< In characters, for scenario, project and stage names.
 inline constexpr Effort kMaxTotalEffort = 1'000'000'000;

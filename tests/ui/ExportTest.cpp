@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
 
+#include "ScenarioFile.h"
 #include "UiTestSupport.h"
 
 #include "charts/ChartExport.h"
@@ -164,7 +165,7 @@ TEST_CASE("The command line --export usage errors are one line and exit code 2",
     };
     // More projects than a chart can show (a valid file: --allocate takes it).
     Scenario crowd = *loadPreset(QStringLiteral("startup")).scenario;
-    crowd.projects.resize(Chart::kMaxProjects + 1, crowd.projects.front());
+    crowd.projects.resize(limits::kMaxChartProjects + 1, crowd.projects.front());
     QFile crowdFile(dir.filePath("crowd.json"));
     REQUIRE(crowdFile.open(QIODevice::WriteOnly));
     crowdFile.write(QByteArray::fromStdString(serializeScenario(crowd)));

@@ -33,25 +33,43 @@ void showWithGrowth(MainWindow &window)
     REQUIRE(window.growthView()->isVisible());
 }
 
-/// Every drawn point of every line is the core's expansion path at that budget; the lines end at the total.
+/// Waits until the document's service has delivered every pending allocation and growth path.
+void settle(const MainWindow &window)
+{
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+}
+
+/// Every drawn point of every line is the allocation the chart's method gives at that budget (checked
+/// against the core, budget by budget); the lines end at the total, where they equal the chart's dots.
 void requireLinesFollowThePath(const MainWindow &window)
 {
+    settle(window);
     const Scenario &scenario = window.document()->scenario();
     const GrowthView *view = window.growthView();
     REQUIRE(view->pathShown());
     REQUIRE(view->lineCount() == scenario.projects.size());
-    const ExpansionPath path = *expansionPath(scenario, scenario.totalEffort);
-    for (std::size_t i = 0; i < view->lineCount(); ++i) {
-        const auto data = view->line(i)->data();
-        REQUIRE(data->size() >= 2);
-        REQUIRE((data->constEnd() - 1)->key == static_cast<double>(scenario.totalEffort));
-        for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
-            const auto budget = static_cast<Effort>(it->key);
-            REQUIRE(it->key == static_cast<double>(budget));
+    const auto data0 = view->line(0)->data();
+    REQUIRE(data0->size() >= 2);
+    for (auto it = data0->constBegin(); it != data0->constEnd(); ++it) {
+        const auto budget = static_cast<Effort>(it->key);
+        REQUIRE(it->key == static_cast<double>(budget));
+        const AllocationResult expected = allocate(scenario, budget, Method::Auto);
+        REQUIRE(expected.ok());
+        const auto k = it - data0->constBegin();
+        for (std::size_t i = 0; i < view->lineCount(); ++i) {
             INFO("project " << i << " at budget " << budget);
-            REQUIRE(it->value == static_cast<double>(path.effortsAt(budget)[i]));
+            REQUIRE((view->line(i)->data()->constBegin() + k)->key == it->key);
+            REQUIRE((view->line(i)->data()->constBegin() + k)->value
+                    == static_cast<double>(expected.allocation->projects[i].effort));
         }
     }
+    REQUIRE((data0->constEnd() - 1)->key == static_cast<double>(scenario.totalEffort));
+    const AllocationResult &shown = window.document()->result();
+    REQUIRE(shown.ok());
+    for (std::size_t i = 0; i < view->lineCount(); ++i)
+        CHECK((view->line(i)->data()->constEnd() - 1)->value
+              == static_cast<double>(shown.allocation->projects[i].effort));
     CHECK(view->marker()->point1->coords().x() == static_cast<double>(scenario.totalEffort));
     CHECK(view->marker()->point2->coords().x() == static_cast<double>(scenario.totalEffort));
 }
@@ -81,11 +99,10 @@ TEST_CASE("The growth view's lines are the expansion path at every drawn budget,
     CHECK((window.growthView()->line(0)->data()->constEnd() - 1)->value == 100);
     CHECK((window.growthView()->line(4)->data()->constEnd() - 1)->value == 20);
 
-    // A long path is sampled for drawing, but every drawn point is still exact.
+    // A long path is sampled (a few hundred budgets, never unit by unit), and every drawn point is exact.
     window.controlPanel()->totalControl()->spinBox()->setValue(123'457);
-    QCoreApplication::processEvents();
     requireLinesFollowThePath(window);
-    CHECK(window.growthView()->line(0)->data()->size() < 1000);
+    CHECK(window.growthView()->line(0)->data()->size() == kGrowthSamples);
 }
 
 TEST_CASE("View > Growth View toggles the view, is remembered, and a hidden view catches up when shown", "[growth]")
@@ -126,40 +143,33 @@ TEST_CASE("The growth view explains what it cannot draw: infeasible bounds, too 
     showWithGrowth(window);
     GrowthView *view = window.growthView();
 
-    SECTION("above the expansion path's limit a note replaces the lines")
+    SECTION("a budget far beyond any unit-by-unit path is still drawn, from sampled budgets")
     {
-        window.controlPanel()->totalControl()->spinBox()->setValue(static_cast<double>(kExpansionPathLimit) + 5);
-        QCoreApplication::processEvents();
-        CHECK_FALSE(view->pathShown());
-        CHECK_FALSE(view->line(0)->visible());
-        CHECK(view->subtitle().contains("Not drawn above 10,000,000 units"));
-        CHECK(view->marker()->point1->coords().x() == static_cast<double>(kExpansionPathLimit) + 5);
+        window.controlPanel()->totalControl()->spinBox()->setValue(1e9);
+        requireLinesFollowThePath(window);
+        CHECK(view->line(0)->data()->size() == kGrowthSamples);
+        CHECK(view->marker()->point1->coords().x() == 1e9);
     }
     SECTION("infeasible bounds: the reason instead of lines")
     {
         window.document()->edit(QStringLiteral("min"), [](Scenario &s) { s.projects[0].minEffort = 500; });
-        QCoreApplication::processEvents();
+        settle(window);
         CHECK_FALSE(view->pathShown());
-        CHECK(view->subtitle().startsWith("No allocation:"));
+        CHECK_FALSE(view->line(0)->visible());
+        CHECK(view->subtitle().startsWith("No growth path:"));
         // Feasible again: the lines come back, starting at the minimum.
         window.controlPanel()->totalControl()->spinBox()->setValue(600);
-        QCoreApplication::processEvents();
         requireLinesFollowThePath(window);
         CHECK(view->line(0)->data()->constBegin()->key == 500);
     }
-    SECTION("curves that are not concave: greedy's path, said to be not the exact optimum")
+    SECTION("curves that are not concave: the exact optimum at every budget, as on the chart")
     {
         window.document()->edit(QStringLiteral("s"), [](Scenario &s) {
             s.projects[1].curve = Curve{CurveFamily::Logistic, 0.5, 0.2, 40.0};
         });
-        QCoreApplication::processEvents();
         requireLinesFollowThePath(window);
-        CHECK(view->subtitle().contains("not the exact optimum"));
-        // Greedy replays every unit for such curves: beyond a million units a note instead.
-        window.controlPanel()->totalControl()->spinBox()->setValue(1'000'001);
-        QCoreApplication::processEvents();
-        CHECK_FALSE(view->pathShown());
-        CHECK(view->subtitle().contains("Not drawn above 1,000,000 units when a curve is not concave"));
+        CHECK(view->subtitle().contains("Exact optimum"));
+        CHECK(window.document()->result().allocation->method == Method::Exact);
     }
 }
 
@@ -168,6 +178,7 @@ TEST_CASE("The growth view follows the theme", "[growth]")
     const GrowthOffAfterwards reset;
     MainWindow window;
     showWithGrowth(window);
+    settle(window);
     window.setTheme(QStringLiteral("light"));
     QCoreApplication::processEvents();
     CHECK(window.growthView()->axisRect()->backgroundBrush().color() == Theme::light().plotBackground);

@@ -293,7 +293,7 @@ TEST_CASE("Hovering a dot or a curve describes the project there", "[window][cha
     CHECK(plot->chart()->toolTipAt(empty).isEmpty());
 }
 
-TEST_CASE("Zooming stops the automatic range until the view is reset", "[window][chart]")
+TEST_CASE("Zooming stops the automatic range until the view is reset or the total changes", "[window][chart]")
 {
     MainWindow window;
     ChartWidget *plot = window.chartWidget();
@@ -306,11 +306,24 @@ TEST_CASE("Zooming stops the automatic range until the view is reset", "[window]
     QApplication::sendEvent(plot, &wheel);
     const double zoomed = plot->xAxis->range().size();
     CHECK(zoomed < 106);
-    window.controlPanel()->totalControl()->spinBox()->setValue(300);
-    CHECK(plot->xAxis->range().size() == Approx(zoomed)); // the user's view stays
+    // An edit that keeps the total keeps the user's view.
+    window.controlPanel()->aControl()->spinBox()->setValue(window.controlPanel()->aControl()->spinBox()->value() * 1.1);
+    CHECK(plot->xAxis->range().size() == Approx(zoomed));
     plot->resetView();
+    CHECK(plot->xAxis->range().upper == Approx(106));
+
+    // A new total moves every dot: a zoom that survived it would hide them (regression).
+    QApplication::sendEvent(plot, &wheel);
+    CHECK(plot->xAxis->range().size() < 106);
+    window.controlPanel()->totalControl()->spinBox()->setValue(300);
     CHECK(plot->xAxis->range().upper == Approx(318));
     CHECK(plot->xAxis->range().lower == 0);
+
+    // So does a new scenario.
+    QApplication::sendEvent(plot, &wheel);
+    CHECK(plot->xAxis->range().size() < 318);
+    REQUIRE(window.openPreset(QStringLiteral("growth")));
+    CHECK(plot->xAxis->range().upper == Approx(318));
 }
 
 namespace {
@@ -432,7 +445,7 @@ TEST_CASE("A scenario with more projects than the chart can show is refused; at 
     Scenario big = before;
     big.totalEffort = 5000;
     big.projects.clear();
-    for (std::size_t i = 0; i <= Chart::kMaxProjects; ++i) {
+    for (std::size_t i = 0; i <= limits::kMaxChartProjects; ++i) {
         Project p = before.projects[i % before.projects.size()];
         p.name = "Project " + std::to_string(i);
         big.projects.push_back(p);
@@ -447,7 +460,7 @@ TEST_CASE("A scenario with more projects than the chart can show is refused; at 
     const QString atLimit = dir.filePath("at-limit.json");
     writeFile(atLimit, QByteArray::fromStdString(serializeScenario(big)));
     REQUIRE(window.openFile(atLimit));
-    CHECK(window.document()->scenario().projects.size() == Chart::kMaxProjects);
+    CHECK(window.document()->scenario().projects.size() == limits::kMaxChartProjects);
     CHECK(dotEfforts(window) == allocatorEfforts(big, 5000));
     QToolButton *add = nullptr;
     for (QToolButton *button : window.controlPanel()->findChildren<QToolButton *>())
@@ -455,5 +468,5 @@ TEST_CASE("A scenario with more projects than the chart can show is refused; at 
     REQUIRE(add != nullptr);
     CHECK_FALSE(add->isEnabled());
     window.controlPanel()->addProject();
-    CHECK(window.document()->scenario().projects.size() == Chart::kMaxProjects);
+    CHECK(window.document()->scenario().projects.size() == limits::kMaxChartProjects);
 }

@@ -3,6 +3,8 @@
 
 #include "charts/Chart.h"
 
+#include "ScenarioFile.h"
+
 #include <qcustomplot.h>
 
 #include <QFontMetricsF>
@@ -20,7 +22,6 @@ constexpr int kSamples = 240;
 /// Above this many projects the curves are drawn 1 px wide: 50 thick curves are a blur, and a hairline
 /// is stroked by Qt's fast path (profiled: wide antialiased strokes were most of a 50-project replot).
 constexpr std::size_t kThinCurvesAbove = 12;
-const QString kStageLayer = QStringLiteral("background");
 
 QString formatNumber(double value, int precision = 4)
 {
@@ -40,172 +41,74 @@ double lowEffort(double xMax)
 
 } // namespace
 
-Chart::Chart(QCustomPlot *plot) : QObject(plot), m_plot(plot)
+Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
 {
-    m_plot->setNoAntialiasingOnDrag(false);
-    m_plot->setAntialiasedElements(QCP::aeAll);
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->xAxis->setLabel(tr("Effort (units)"));
+    plot->yAxis->setLabel(tr("Accuracy"));
+    plot->yAxis->setTickLabels(false); // the reference look: shape matters, not the accuracy scale
+    plot->xAxis->ticker()->setTickCount(8);
 
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(m_plot, title());
-    m_subtitle = new QCPTextElement(m_plot, QString());
-    m_plot->plotLayout()->addElement(0, 0, m_title);
-    m_plot->plotLayout()->addElement(1, 0, m_subtitle);
-
-    // The legend goes below the axes, in columns, so it never hides a curve or a dot.
-    m_legend = m_plot->legend;
-    m_legend->setVisible(true);
-    m_plot->plotLayout()->addElement(3, 0, m_legend);
-    m_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_legend->setWrap(3);
-    m_legend->setMargins(QMargins(10, 4, 10, 4));
-    m_legend->setRowSpacing(2);
-    m_legend->setColumnSpacing(18);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
-    m_plot->plotLayout()->setRowSpacing(2);
-
-    m_plot->xAxis->setLabel(QStringLiteral("Effort (units)"));
-    m_plot->yAxis->setLabel(QStringLiteral("Accuracy"));
-    m_plot->yAxis->setTickLabels(false); // the reference look: shape matters, not the accuracy scale
-    m_plot->xAxis->grid()->setVisible(true);
-    m_plot->yAxis->grid()->setVisible(true);
-    m_plot->xAxis->ticker()->setTickCount(8);
-
-    // Legend entries are added by hand: only the first kMaxLegendProjects curves get one.
-    m_plot->setAutoAddPlottableToLegend(false);
-    m_dots = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
-    m_dots->addToLegend(m_legend);
-    m_dots->setName(QStringLiteral("Optimal effort"));
+    m_dots = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_dots->addToLegend(legend());
+    m_dots->setName(tr("Optimal effort"));
     m_dots->setLineStyle(QCPCurve::lsNone);
     // Above every curve, also those added later.
-    m_plot->addLayer(QStringLiteral("dots"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    plot->addLayer(QStringLiteral("dots"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_dots->setLayer(QStringLiteral("dots"));
-    // Stage names sit above the curves on a translucent box, below the dots.
-    m_plot->addLayer(QStringLiteral("stageLabels"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
 
-    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
-        if (fitToWidth()) {
-            // Titles or legend columns changed: lay out once more with them.
-            for (const auto phase :
-                 {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
-                m_plot->plotLayout()->update(phase);
-        }
-        placeLabels();
-    });
     // Zoomed or panned by hand: sample the curves again for the new view.
     auto resample = [this] {
-        if (!m_updating && !m_autoRange)
-            update(m_scenario, m_result);
+        if (!m_updating && !autoRange())
+            update(m_scenario, m_result, m_updatingResult);
     };
-    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
-    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
-    setTheme(m_theme);
+    connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
+    connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
+    setTheme(theme());
 }
 
 QString Chart::title()
 {
-    return QStringLiteral("Effort vs returns in ML Projects (optimal points highlighted)");
+    return tr("Effort vs returns in ML Projects (optimal points highlighted)");
 }
 
 QString Chart::sizeProblem(const Scenario &scenario)
 {
-    if (scenario.projects.size() <= kMaxProjects)
+    if (scenario.projects.size() <= limits::kMaxChartProjects)
         return {};
-    return QStringLiteral("the scenario has %1 projects; the chart shows at most %2 (use --allocate for larger ones)")
+    return tr("the scenario has %1 projects; the chart shows at most %2 (use --allocate for larger ones)")
         .arg(scenario.projects.size())
-        .arg(kMaxProjects);
+        .arg(limits::kMaxChartProjects);
 }
 
-void Chart::styleAxes(QCustomPlot *plot, const Theme &theme, const QFont &base)
+void Chart::applyTheme()
 {
-    QFont labelFont = base;
-    labelFont.setBold(true);
-    const QPen axisPen(theme.foreground, 1.2);
-    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(axisPen);
-        axis->setTickPen(axisPen);
-        axis->setSubTickPen(axisPen);
-        axis->setTickLabelColor(theme.foreground);
-        axis->setLabelColor(theme.foreground);
-        axis->setTickLabelFont(base);
-        axis->setLabelFont(labelFont);
-        axis->grid()->setPen(QPen(theme.grid, 1, Qt::SolidLine));
-        axis->grid()->setSubGridVisible(false);
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
-}
-
-void Chart::setTheme(const Theme &theme)
-{
-    m_theme = theme;
-    QFont base = m_plot->font();
-    base.setPointSize(theme.basePointSize);
-    QFont titleFont = base;
-    titleFont.setPointSize(theme.titlePointSize);
-    titleFont.setBold(true);
-    QFont subtitleFont = base;
-    subtitleFont.setPointSize(std::max(8, theme.basePointSize));
-
-    m_plot->setBackground(QBrush(theme.background));
-    m_plot->axisRect()->setBackground(QBrush(theme.plotBackground));
-    m_title->setFont(titleFont);
-    m_title->setTextColor(theme.foreground);
-    m_subtitle->setFont(subtitleFont);
-    m_subtitle->setTextColor(theme.foreground);
-
-    styleAxes(m_plot, theme, base);
-
-    m_legend->setBrush(QBrush(theme.background));
-    m_legend->setBorderPen(Qt::NoPen);
-    m_legend->setTextColor(theme.foreground);
-    m_legend->setFont(base);
-    m_legend->setIconSize(28, 14);
-
-    m_dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, theme.dot, theme.dot, theme.dotSize));
-    m_dots->setPen(QPen(theme.dot));
-    applyThemeToItems();
-    update(m_scenario, m_result);
-}
-
-void Chart::applyThemeToItems()
-{
-    QFont labelFont = m_plot->font();
-    labelFont.setPointSize(m_theme.basePointSize);
-    labelFont.setBold(true);
+    const Theme &t = theme();
+    m_dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, t.dot, t.dot, width(t.dotSize)));
+    m_dots->setPen(QPen(t.dot));
+    const QFont labelFont = font(0, true);
     for (QCPItemText *label : m_dotLabels) {
         label->setFont(labelFont);
-        label->setColor(m_theme.foreground);
-        label->setBrush(QBrush(m_theme.labelBackground));
+        label->setColor(t.foreground);
+        label->setBrush(QBrush(t.labelBackground));
     }
-    QFont stageFont = m_plot->font();
-    stageFont.setPointSize(m_theme.basePointSize);
-    stageFont.setItalic(true);
-    for (QCPItemText *label : m_stageLabels) {
-        label->setFont(stageFont);
-        label->setColor(m_theme.foreground);
-        label->setBrush(QBrush(m_theme.labelBackground));
-    }
-    for (std::size_t i = 0; i < m_stageBands.size(); ++i) {
-        m_stageBands[i]->setPen(Qt::NoPen);
-        m_stageBands[i]->setBrush(i % 2 == 1 ? QBrush(m_theme.stageBand) : QBrush(Qt::NoBrush));
-    }
-    for (QCPItemStraightLine *line : m_stageLines)
-        line->setPen(QPen(m_theme.stageLine, 1, Qt::DashLine));
+}
+
+void Chart::redraw()
+{
+    update(m_scenario, m_result, m_updatingResult);
 }
 
 void Chart::ensureProjectCount(std::size_t count)
 {
     const bool created = m_curves.size() < count;
     while (m_curves.size() < count) {
-        auto *graph = new QCPGraph(m_plot->xAxis, m_plot->yAxis);
+        auto *graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
         graph->setAdaptiveSampling(true);
         if (m_curves.size() < kMaxLegendProjects)
-            graph->addToLegend(m_legend);
+            graph->addToLegend(legend());
         m_curves.push_back(graph);
-        auto *label = new QCPItemText(m_plot);
+        auto *label = new QCPItemText(plot());
         label->setLayer(QStringLiteral("overlay"));
         label->position->setType(QCPItemPosition::ptAbsolute);
         label->setPositionAlignment(Qt::AlignCenter);
@@ -214,77 +117,23 @@ void Chart::ensureProjectCount(std::size_t count)
         m_dotLabels.push_back(label);
     }
     if (created)
-        applyThemeToItems();
+        applyTheme();
     while (m_curves.size() > count) {
-        m_plot->removeGraph(m_curves.back());
+        plot()->removeGraph(m_curves.back());
         m_curves.pop_back();
-        m_plot->removeItem(m_dotLabels.back());
+        plot()->removeItem(m_dotLabels.back());
         m_dotLabels.pop_back();
     }
     // Keep the red dots' legend entry after the curves'.
-    if (m_legend->hasItemWithPlottable(m_dots)) {
-        m_legend->removeItem(m_legend->itemWithPlottable(m_dots));
-        m_dots->addToLegend(m_legend);
+    if (legend()->hasItemWithPlottable(m_dots)) {
+        legend()->removeItem(legend()->itemWithPlottable(m_dots));
+        m_dots->addToLegend(legend());
     }
 }
 
-void Chart::rebuildStages()
+void Chart::update(const Scenario &scenario, const AllocationResult &result, bool updating)
 {
-    if (m_shownStages == m_scenario.stages)
-        return;
-    for (QCPItemRect *band : m_stageBands)
-        m_plot->removeItem(band);
-    for (QCPItemStraightLine *line : m_stageLines)
-        m_plot->removeItem(line);
-    for (QCPItemText *label : m_stageLabels)
-        m_plot->removeItem(label);
-    m_stageBands.clear();
-    m_stageLines.clear();
-    m_stageLabels.clear();
-
-    const auto &stages = m_scenario.stages;
-    for (std::size_t i = 0; i < stages.size(); ++i) {
-        const double from = static_cast<double>(stages[i].from);
-        const double to = i + 1 < stages.size() ? static_cast<double>(stages[i + 1].from) : 1e12;
-        auto *band = new QCPItemRect(m_plot);
-        band->setLayer(kStageLayer);
-        band->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
-        band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        band->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
-        band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        band->topLeft->setCoords(from, 0);
-        band->bottomRight->setCoords(to, 1);
-        band->setSelectable(false);
-        m_stageBands.push_back(band);
-
-        if (stages[i].from > 0) {
-            auto *line = new QCPItemStraightLine(m_plot);
-            line->setLayer(QStringLiteral("grid"));
-            line->point1->setCoords(from, 0);
-            line->point2->setCoords(from, 1);
-            line->setSelectable(false);
-            m_stageLines.push_back(line);
-        }
-
-        auto *label = new QCPItemText(m_plot);
-        label->setLayer(QStringLiteral("stageLabels"));
-        label->setText(QString::fromStdString(stages[i].name));
-        label->position->setType(QCPItemPosition::ptAbsolute);
-        // Rotated to read downwards along the band's left edge, so narrow early bands still fit.
-        label->setRotation(90);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setPadding(QMargins(2, 1, 2, 1));
-        label->setClipToAxisRect(true);
-        label->setSelectable(false);
-        m_stageLabels.push_back(label);
-    }
-    m_shownStages = m_scenario.stages;
-    applyThemeToItems();
-}
-
-void Chart::update(const Scenario &scenario, const AllocationResult &result)
-{
-    const QScopedValueRollback<bool> updating(m_updating, true);
+    const QScopedValueRollback<bool> busy(m_updating, true);
     // Names set again only when they changed: fitToWidth() may have shortened them for the legend,
     // and resetting them on every update made every replot lay the plot out twice (profiled).
     std::vector<bool> renamed(scenario.projects.size(), true);
@@ -292,9 +141,10 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
         renamed[i] = scenario.projects[i].name != m_scenario.projects[i].name;
     m_scenario = scenario;
     m_result = result;
+    m_updatingResult = updating;
     const std::size_t n = scenario.projects.size();
     ensureProjectCount(n);
-    rebuildStages();
+    setStages(scenario.stages);
 
     QVector<double> ts, dx, dy;
     if (result.ok()) {
@@ -311,32 +161,34 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
             m_dotLabels[i]->setText(QString::number(pa.effort));
             m_dotLabels[i]->setVisible(n <= kMaxLabelledDots);
         }
-        QString subtitle = QStringLiteral("%1 · budget %2 units · objective %3")
+        QString subtitle = tr("%1 · budget %2 units · objective %3")
                                .arg(QString::fromStdString(scenario.name), QString::number(allocation.totalEffort),
                                     formatNumber(allocation.objective));
         if (n > kMaxLegendProjects)
-            subtitle += QStringLiteral(" · legend: first %1 of %2 projects").arg(kMaxLegendProjects).arg(n);
-        m_subtitle->setText(subtitle);
+            subtitle += tr(" · legend: first %1 of %2 projects").arg(kMaxLegendProjects).arg(n);
+        if (updating)
+            subtitle += tr(" · updating…");
+        setSubtitle(subtitle);
     } else {
         for (QCPItemText *label : m_dotLabels)
             label->setVisible(false);
-        m_subtitle->setText(QStringLiteral("%1 · budget %2 units · no allocation: %3")
-                                .arg(QString::fromStdString(scenario.name), QString::number(scenario.totalEffort),
-                                     QString::fromStdString(result.error)));
+        setSubtitle(tr("%1 · budget %2 units · no allocation: %3")
+                        .arg(QString::fromStdString(scenario.name), QString::number(scenario.totalEffort),
+                             QString::fromStdString(result.error)));
     }
     m_dots->setData(ts, dx, dy, true);
     m_dots->setVisible(!dx.isEmpty());
-    if (m_autoRange)
+    if (autoRange())
         fitRanges();
 
     // Every curve family rises with effort, so each curve is sampled from where it enters the visible
     // accuracy range (found by bisection) to the right edge: nothing is drawn below the axis even
     // where clipping is not available (SVG), and the log curve's −∞ at 0 never reaches the plot.
-    const double xMax = std::max(autoEffortRange(), m_plot->xAxis->range().upper);
-    const double yLow = m_plot->yAxis->range().lower;
+    const double xMax = std::max(autoEffortRange(), plot()->xAxis->range().upper);
+    const double yLow = plot()->yAxis->range().lower;
     // About one sample per 3 px of plot width (denser where the curves bend), at most kSamples, and
     // half as many when there are many curves (drawn thin): stroking the segments is most of a replot.
-    const int byWidth = std::clamp(m_plot->axisRect()->width() / 3, 80, kSamples);
+    const int byWidth = std::clamp(plot()->axisRect()->width() / 3, 80, kSamples);
     const int samples = n > kThinCurvesAbove ? byWidth / 2 : byWidth;
     QVector<double> xs(samples), ys(samples);
     for (std::size_t i = 0; i < n; ++i) {
@@ -344,7 +196,8 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result)
         QCPGraph *graph = m_curves[i];
         if (renamed[i])
             graph->setName(QString::fromStdString(project.name));
-        graph->setPen(QPen(m_theme.projectColor(i, project.color), n > kThinCurvesAbove ? 1.0 : m_theme.curveWidth));
+        graph->setPen(
+            QPen(theme().projectColor(i, project.color), width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
         double start = xMax * 1e-6;
         if (!(project.curve.value(start) >= yLow)) {
             double below = start;
@@ -407,49 +260,21 @@ void Chart::fitRanges()
     double span = hi - lo;
     if (span < 1e-9)
         span = std::max(0.1, std::abs(hi) * 0.2);
-    m_plot->xAxis->setRange(0, xMax);
-    // Extra room at the top for the effort labels above the highest dots.
-    m_plot->yAxis->setRange(lo - span * 0.08, hi + span * 0.14);
+    plot()->xAxis->setRange(0, xMax);
+    // Extra room at the top for the stage names and the effort labels above the highest dots.
+    plot()->yAxis->setRange(lo - span * 0.08, hi + span * 0.2);
 }
 
-void Chart::setAutoRange(bool on)
+bool Chart::fitLayout()
 {
-    m_autoRange = on;
-}
-
-void Chart::resetView()
-{
-    m_autoRange = true;
-    update(m_scenario, m_result);
-}
-
-bool Chart::fitToWidth()
-{
-    const double width = m_plot->viewport().width();
+    const double viewWidth = plot()->viewport().width();
     bool changed = false;
-    // Titles shrink (down to 8 pt) rather than being cut off on a narrow window or a small export.
-    auto fit = [&](QCPTextElement *element, int preferred) {
-        QFont probe = element->font();
-        int size = preferred;
-        probe.setPointSize(size);
-        while (size > 8 && QFontMetricsF(probe).horizontalAdvance(element->text()) > width - 24) {
-            --size;
-            probe.setPointSize(size);
-        }
-        if (element->font().pointSize() != size) {
-            element->setFont(probe);
-            changed = true;
-        }
-    };
-    fit(m_title, m_theme.titlePointSize);
-    fit(m_subtitle, m_theme.basePointSize);
-
     // As many legend columns (at most three) as fit side by side; when even two do not fit, two
     // columns with long project names shortened (…) rather than one tall column.
-    const QFontMetricsF metrics(m_legend->font());
-    const double overhead = m_legend->iconSize().width() + m_legend->iconTextPadding() + 12;
-    const double spacing = m_legend->columnSpacing();
-    const double room = width - m_legend->margins().left() - m_legend->margins().right();
+    const QFontMetricsF metrics(legend()->font());
+    const double overhead = legend()->iconSize().width() + legend()->iconTextPadding() + 12;
+    const double spacing = legend()->columnSpacing();
+    const double room = viewWidth - legend()->margins().left() - legend()->margins().right();
     double widest = metrics.horizontalAdvance(m_dots->name());
     for (const Project &project : m_scenario.projects)
         widest = std::max(widest, metrics.horizontalAdvance(QString::fromStdString(project.name)));
@@ -467,48 +292,28 @@ bool Chart::fitToWidth()
             changed = true;
         }
     }
-    if (m_legend->wrap() != columns) {
-        m_legend->setWrap(columns);
-        m_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (legend()->wrap() != columns) {
+        legend()->setWrap(columns);
+        legend()->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
         changed = true;
     }
     return changed;
 }
 
-void Chart::placeLabels()
+void Chart::placeLabels(std::vector<QRectF> &taken)
 {
-    const QRectF area = m_plot->axisRect()->rect();
-    std::vector<QRectF> taken; // what an effort label must not cover: dots, stage names, other labels
-
-    // Stage names: just right of each stage's start, reading downwards from the top; hidden when the
-    // band on screen is too narrow to hold the text or starts outside the visible range.
-    for (std::size_t i = 0; i < m_stageLabels.size(); ++i) {
-        QCPItemText *label = m_stageLabels[i];
-        const double from = static_cast<double>(m_shownStages[i].from);
-        const double to = i + 1 < m_shownStages.size() ? static_cast<double>(m_shownStages[i + 1].from)
-                                                       : m_plot->xAxis->range().upper;
-        const double left = std::max(m_plot->xAxis->coordToPixel(from), area.left());
-        const double right = std::min(m_plot->xAxis->coordToPixel(to), area.right());
-        const QFontMetricsF metrics(label->font());
-        const double thickness = metrics.height() + 4;
-        const bool visible = right - left >= thickness + 2;
-        label->setVisible(visible);
-        label->position->setCoords(left + 3, area.top() + 6);
-        if (visible)
-            taken.emplace_back(left + 3, area.top() + 6, thickness, metrics.horizontalAdvance(label->text()) + 4);
-    }
-
+    const QRectF area = plot()->axisRect()->rect();
     struct Dot {
         std::size_t index;
         QPointF pixel;
     };
     std::vector<Dot> dots;
-    const double radius = m_theme.dotSize / 2;
+    const double radius = width(theme().dotSize) / 2;
     for (auto it = m_dots->data()->constBegin(); it != m_dots->data()->constEnd(); ++it) {
         const auto index = static_cast<std::size_t>(it->t);
         if (index >= m_dotLabels.size())
             continue;
-        const QPointF pixel(m_plot->xAxis->coordToPixel(it->key), m_plot->yAxis->coordToPixel(it->value));
+        const QPointF pixel(plot()->xAxis->coordToPixel(it->key), plot()->yAxis->coordToPixel(it->value));
         dots.push_back({index, pixel});
         taken.emplace_back(pixel.x() - radius - 1, pixel.y() - radius - 1, 2 * radius + 2, 2 * radius + 2);
     }
@@ -518,7 +323,7 @@ void Chart::placeLabels()
 
     // Effort labels: above the dot when free, otherwise the first free place around it (right, left,
     // the diagonals, below, then further up), so crowded dots keep readable, unambiguous labels.
-    const QFontMetricsF metrics(m_dotLabels.empty() ? m_plot->font() : m_dotLabels.front()->font());
+    const QFontMetricsF metrics(m_dotLabels.empty() ? plot()->font() : m_dotLabels.front()->font());
     for (const Dot &dot : dots) {
         QCPItemText *label = m_dotLabels[dot.index];
         const double w = metrics.horizontalAdvance(label->text()) + 6;
@@ -559,20 +364,20 @@ QString Chart::describe(std::size_t project, Effort effort) const
     const Project &p = m_scenario.projects.at(project);
     const double accuracy = p.curve.value(static_cast<double>(effort));
     const double gain = p.curve.weightedGain(p.weight, effort);
-    return QStringLiteral("<b>%1</b><br>Effort: %2 units<br>Accuracy: %3<br>Weighted marginal gain: %4<br>Stage: %5")
+    return tr("<b>%1</b><br>Effort: %2 units<br>Accuracy: %3<br>Weighted marginal gain: %4<br>Stage: %5")
         .arg(QString::fromStdString(p.name).toHtmlEscaped(), QString::number(effort), formatNumber(accuracy),
              formatNumber(gain), QString::fromStdString(m_scenario.stageNameFor(effort)).toHtmlEscaped());
 }
 
 QString Chart::toolTipAt(const QPointF &pos) const
 {
-    const double reach = std::max(8.0, m_theme.dotSize);
+    const double reach = std::max(8.0, width(theme().dotSize));
     if (m_dots->visible()) {
         for (auto it = m_dots->data()->constBegin(); it != m_dots->data()->constEnd(); ++it) {
-            const QPointF dot(m_plot->xAxis->coordToPixel(it->key), m_plot->yAxis->coordToPixel(it->value));
+            const QPointF dot(plot()->xAxis->coordToPixel(it->key), plot()->yAxis->coordToPixel(it->value));
             if (QLineF(dot, pos).length() <= reach) {
                 const auto index = static_cast<std::size_t>(it->t);
-                return QStringLiteral("<i>Optimal allocation</i><br>")
+                return tr("<i>Optimal allocation</i><br>")
                     + describe(index, static_cast<Effort>(std::llround(it->key)));
             }
         }
@@ -588,7 +393,7 @@ QString Chart::toolTipAt(const QPointF &pos) const
     }
     if (found == m_curves.size())
         return {};
-    const double x = m_plot->xAxis->pixelToCoord(pos.x());
+    const double x = plot()->xAxis->pixelToCoord(pos.x());
     return describe(found, static_cast<Effort>(std::max(0.0, std::round(x))));
 }
 

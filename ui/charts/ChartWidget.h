@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include <qcustomplot.h>
+#include "charts/PlotWidget.h"
 
 namespace ef {
 
@@ -12,11 +12,11 @@ class Document;
 struct Theme;
 
 /**
- * The chart on screen: a QCustomPlot set up by Chart, observing a Document. Every change of the
- * document queues one replot (a burst of slider events costs one repaint). Wheel zooms, dragging
- * pans, hovering a dot or curve shows its numbers; resetView() (View ▸ Reset View) fits it again.
+ * The accuracy chart on screen: a PlotWidget showing Chart, observing a Document. Every change of
+ * the document queues one replot. A hand zoom lasts until the scenario is replaced or its total
+ * changes: then the view fits again, so the dots never vanish off-screen.
  */
-class ChartWidget : public QCustomPlot
+class ChartWidget : public PlotWidget
 {
     Q_OBJECT
 
@@ -26,19 +26,12 @@ public:
     [[nodiscard]] Chart *chart() const { return m_chart; }
     void setTheme(const Theme &theme);
 
-    /// Fits the axes to the scenario again after zooming or panning.
-    void resetView();
-
-protected:
-    bool event(QEvent *event) override;
-    void wheelEvent(QWheelEvent *event) override;
-    void mousePressEvent(QMouseEvent *event) override;
-
 private:
     void refresh();
 
     Document *m_document;
     Chart *m_chart;
+    qint64 m_shownTotal = -1;
 };
 
 } // namespace ef

@@ -3,82 +3,67 @@
 
 #pragma once
 
-#include "Allocation.h"
+#include "Growth.h"
 #include "Scenario.h"
-#include "charts/Theme.h"
-
-#include <qcustomplot.h>
+#include "charts/PlotWidget.h"
 
 #include <vector>
 
 namespace ef {
 
 class Document;
+class GrowthChart;
+struct Theme;
 
 /**
- * How the optimal split grows with the budget: the core's expansion path drawn as one line per
- * project (its effort at every budget 0…T, in the project's colour), the lifecycle stage thresholds as
- * horizontal dashed lines with their names, and a vertical marker at the current total. It shows
- * MODEL.md's story: breadth first, then the top project pushed towards SotA research.
- *
- * Observes the Document like the chart does; while hidden it only notes that it is out of date and
- * catches up when shown. Above kExpansionPathLimit units (a million when a curve is not concave: greedy
- * then replays every unit), or when the bounds are infeasible, the lines are hidden and the subtitle
- * says why. For curves that are not all concave the path is greedy's, not the exact optimum, and the
- * subtitle says so.
+ * The growth view on screen: a PlotWidget showing GrowthChart for a Document. The path is computed
+ * from sampled budgets by the document's AllocationService, off the UI thread, with the same method
+ * as the chart (exact where a curve is not concave), so the two panels always agree. While a new path
+ * is on its way the last one stays, marked as updating; while hidden the view asks for nothing and
+ * catches up when shown.
  */
-class GrowthView : public QCustomPlot
+class GrowthView : public PlotWidget
 {
     Q_OBJECT
 
 public:
     explicit GrowthView(Document *document, QWidget *parent = nullptr);
 
+    [[nodiscard]] GrowthChart *chart() const { return m_chart; }
     void setTheme(const Theme &theme);
 
     /// The line of project `index` (key: budget in units, value: that project's effort).
-    [[nodiscard]] QCPGraph *line(std::size_t index) const { return m_lines.at(index); }
-    [[nodiscard]] std::size_t lineCount() const { return m_lines.size(); }
+    [[nodiscard]] QCPGraph *line(std::size_t index) const;
+    [[nodiscard]] std::size_t lineCount() const;
     /// The vertical marker at the current total.
-    [[nodiscard]] QCPItemStraightLine *marker() const { return m_marker; }
-    /// True when the lines show an expansion path (false: infeasible or too long; see subtitle()).
-    [[nodiscard]] bool pathShown() const { return m_pathShown; }
+    [[nodiscard]] QCPItemStraightLine *marker() const;
+    /// True when the lines show a growth path for the current projects and total.
+    [[nodiscard]] bool pathShown() const;
     /// The line under the title: what is drawn, or why nothing is.
     [[nodiscard]] QString subtitle() const;
+    /// The path shown (possibly the previous one while updating).
+    [[nodiscard]] const GrowthPath &path() const { return m_path; }
+    /// True while a new path is being computed.
+    [[nodiscard]] bool isUpdating() const { return m_requested; }
 
     /// The title drawn above the axes.
     static QString title();
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void refresh();
-    void rebuild();
-    void ensureLineCount(std::size_t count);
-    void rebuildStages();
-    void applyThemeToItems();
-    void placeLabels();
-    /// Fits the title and subtitle to the width; true when something changed.
-    bool fitTitles();
 
     Document *m_document;
-    Theme m_theme = Theme::dark();
-    QCPTextElement *m_title = nullptr;
-    QCPTextElement *m_subtitle = nullptr;
-    QString m_subtitleText; ///< The subtitle on one line (it may be shown on two).
-    int m_titlePointSize = 13;
-    std::vector<QCPGraph *> m_lines;
-    std::vector<QCPItemStraightLine *> m_stageLines;
-    std::vector<QCPItemText *> m_stageLabels;
-    std::vector<Stage> m_shownStages;
-    QCPItemStraightLine *m_marker = nullptr;
-    QCPItemText *m_markerLabel = nullptr;
-    /// What the lines were last computed for: the path depends on the projects and the total only.
+    GrowthChart *m_chart;
+    GrowthPath m_path;
+    /// What the path was last asked for: it depends on the projects and the total only.
     std::vector<Project> m_pathProjects;
     Effort m_pathTotal = -1;
-    bool m_pathShown = false;
-    bool m_dirty = true;
+    quint64 m_generation = 0;
+    bool m_requested = false;
 };
 
 } // namespace ef

@@ -11,6 +11,8 @@ namespace ef {
 Document::Document(QObject *parent) : QObject(parent)
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this, &Document::fileStateChanged);
+    connect(&m_service, &AllocationService::allocationReady, this,
+            [this](quint64, const AllocationResult &result) { allocationReady(result); });
     reallocate();
 }
 
@@ -48,6 +50,7 @@ void Document::replace(Scenario scenario, const QString &filePath)
     m_filePath = filePath;
     reallocate();
     m_undo.setClean();
+    emit replaced();
     emit changed();
     emit fileStateChanged();
 }
@@ -62,6 +65,7 @@ void Document::restore(Scenario scenario, const QString &filePath, bool modified
         m_undo.resetClean(); // no step of the (empty) history is the saved state
     else
         m_undo.setClean();
+    emit replaced();
     emit changed();
     emit fileStateChanged();
 }
@@ -82,7 +86,35 @@ void Document::applyScenario(const Scenario &scenario)
 
 void Document::reallocate()
 {
-    m_result = allocate(m_scenario, m_scenario.totalEffort, Method::Auto);
+    const bool wasUpdating = m_updating;
+    m_updating = true;
+    m_inReallocate = true;
+    m_service.requestAllocation(m_scenario); // a cheap answer arrives (allocationReady) before this returns
+    m_inReallocate = false;
+    if (m_updating) {
+        // Long work: keep the last good split on screen, on the new curves, until the answer comes.
+        if (m_result.ok() && m_result.allocation->projects.size() == m_scenario.projects.size()) {
+            std::vector<Effort> efforts;
+            for (const ProjectAllocation &project : m_result.allocation->projects)
+                efforts.push_back(project.effort);
+            m_result.allocation = evaluate(m_scenario, efforts, m_result.allocation->method);
+        } else {
+            m_result = AllocationResult{std::nullopt, "computing the allocation…"};
+        }
+    }
+    if (m_updating != wasUpdating)
+        emit updatingChanged(m_updating);
+}
+
+void Document::allocationReady(const AllocationResult &result)
+{
+    m_result = result;
+    m_updating = false;
+    if (m_inReallocate)
+        return; // a cheap answer: reallocate()'s caller emits changed()
+    // A late answer: show it.
+    emit updatingChanged(false);
+    emit changed();
 }
 
 } // namespace ef

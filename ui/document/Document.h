@@ -5,6 +5,7 @@
 
 #include "Allocation.h"
 #include "Scenario.h"
+#include "document/AllocationService.h"
 
 #include <QObject>
 #include <QString>
@@ -18,8 +19,10 @@ namespace ef {
  * The one scenario being edited, its allocation, its file and its undo history.
  *
  * Widgets change it only through edit() (an undoable command) or replace() (New/Open/preset, which
- * resets the history); the chart and the results table observe changed(). The allocation is re-run
- * with the core allocator on every change, synchronously: it is cheap for the reference scenarios.
+ * resets the history); the chart and the results table observe changed(). Every change asks the
+ * AllocationService for the new allocation: cheap ones arrive before changed() is emitted; long ones
+ * (S-curves at large totals) arrive later, and until then result() keeps the last good split,
+ * evaluated on the current curves, with isUpdating() true. A superseded answer is never shown.
  */
 class Document : public QObject
 {
@@ -30,8 +33,16 @@ public:
     ~Document() override;
 
     [[nodiscard]] const Scenario &scenario() const { return m_scenario; }
-    /// The allocator's answer for the current scenario (an error when its bounds are infeasible).
+    /**
+     * The allocation shown for the current scenario (an error when its bounds are infeasible). While
+     * isUpdating(), the last good split evaluated on the current curves (or no split when the project
+     * list changed since).
+     */
     [[nodiscard]] const AllocationResult &result() const { return m_result; }
+    /// True while the allocation of the current scenario is being computed off the UI thread.
+    [[nodiscard]] bool isUpdating() const { return m_updating; }
+    /// Runs this document's allocations and growth paths (also for the growth view).
+    [[nodiscard]] AllocationService *service() { return &m_service; }
     [[nodiscard]] QUndoStack *undoStack() { return &m_undo; }
 
     /// The file the scenario was read from or last saved to; empty for presets and new scenarios.
@@ -72,12 +83,20 @@ signals:
     void changed();
     /// The file path or the modified state changed (title bar).
     void fileStateChanged();
+    /// The whole scenario was replaced (New, Open, a preset, a restore): views fit themselves again.
+    void replaced();
+    /// isUpdating() changed.
+    void updatingChanged(bool updating);
 
 private:
     void reallocate();
+    void allocationReady(const AllocationResult &result);
 
+    AllocationService m_service;
     Scenario m_scenario;
     AllocationResult m_result;
+    bool m_updating = false;
+    bool m_inReallocate = false;
     QUndoStack m_undo;
     QString m_filePath;
     quint64 m_gesture = 0;

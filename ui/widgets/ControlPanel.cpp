@@ -329,7 +329,7 @@ void ControlPanel::syncFromDocument()
     }
 
     m_editor->setEnabled(m_selected >= 0);
-    const bool room = static_cast<std::size_t>(count) < Chart::kMaxProjects;
+    const bool room = static_cast<std::size_t>(count) < limits::kMaxChartProjects;
     m_addButton->setEnabled(room);
     m_duplicateButton->setEnabled(m_selected >= 0 && room);
     m_removeButton->setEnabled(m_selected >= 0);
@@ -365,7 +365,7 @@ void ControlPanel::syncFromDocument()
 void ControlPanel::addProject()
 {
     const auto count = m_document->scenario().projects.size();
-    if (count >= Chart::kMaxProjects)
+    if (count >= limits::kMaxChartProjects)
         return;
     Project project;
     project.name = QStringLiteral("Project %1").arg(count + 1).toStdString();
@@ -377,7 +377,7 @@ void ControlPanel::addProject()
 void ControlPanel::duplicateProject()
 {
     const int index = m_selected;
-    if (index < 0 || m_document->scenario().projects.size() >= Chart::kMaxProjects)
+    if (index < 0 || m_document->scenario().projects.size() >= limits::kMaxChartProjects)
         return;
     m_selected = index + 1;
     m_document->edit(QStringLiteral("Duplicate project"), [index](Scenario &s) {

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "Allocator.h"
+
+#include <string>
+#include <vector>
+
+namespace ef {
+
+/// The most budgets a growth path samples by default: about one per two pixels of a typical view.
+inline constexpr int kGrowthSamples = 240;
+
+/**
+ * How the optimal split grows with the budget, from sampled budgets: the allocation at each of a few
+ * hundred budgets between Σ minEffort and the total (both included), each found by the same method the
+ * chart uses (allocate() with Method::Auto: greedy where every curve is concave, exact otherwise), so
+ * the growth view and the chart never disagree. Holds no unit-by-unit path: its size is
+ * samples × projects whatever the total.
+ */
+struct GrowthPath {
+    std::vector<Effort> budgets;              ///< Ascending; the last is the total.
+    std::vector<std::vector<Effort>> efforts; ///< efforts[k][i]: project i's effort at budgets[k].
+    std::string error;                        ///< Why nothing was computed (infeasible, cancelled, too big).
+
+    [[nodiscard]] bool ok() const { return error.empty() && !budgets.empty(); }
+};
+
+/**
+ * `samples` budgets (at least 2) spread evenly over [from, to], rounded to whole units, ascending,
+ * without repeats, always including both ends. Fewer when the range holds fewer whole budgets.
+ */
+std::vector<Effort> sampleBudgets(Effort from, Effort to, int samples);
+
+/**
+ * The growth path of `scenario` up to `total` units over sampleBudgets(Σ minEffort, total, samples).
+ * Fails (error set, nothing else) when the bounds are infeasible at `total`, when any sampled
+ * allocation fails, or when options.cancel is raised (error "cancelled").
+ */
+GrowthPath growthPath(const Scenario &scenario, Effort total, int samples = kGrowthSamples,
+                      const AllocateOptions &options = {});
+
+} // namespace ef

@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "charts/ChartFrame.h"
+
+#include <qcustomplot.h>
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ef {
+
+namespace {
+
+/// The smallest point size a title is shrunk to before it is cut.
+constexpr int kMinTitlePointSize = 8;
+
+} // namespace
+
+ChartFrame::ChartFrame(QCustomPlot *plot, const QString &title, StageAxis stageAxis)
+    : QObject(plot), m_plot(plot), m_stageAxis(stageAxis), m_titleText(title)
+{
+    m_plot->setNoAntialiasingOnDrag(false);
+    m_plot->setAntialiasedElements(QCP::aeAll);
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_plot->legend->setVisible(false);
+
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(m_plot, title);
+    m_subtitle = new QCPTextElement(m_plot, QString());
+    m_plot->plotLayout()->addElement(0, 0, m_title);
+    m_plot->plotLayout()->addElement(1, 0, m_subtitle);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->plotLayout()->setRowSpacing(2);
+    m_plot->xAxis->grid()->setVisible(true);
+    m_plot->yAxis->grid()->setVisible(true);
+
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        const bool titles = fitTitles();
+        if (fitLayout() || titles) {
+            // The titles changed size: lay out once more with them.
+            for (const auto phase :
+                 {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+                m_plot->plotLayout()->update(phase);
+        }
+        std::vector<QRectF> taken;
+        placeStageLabels(taken);
+        placeLabels(taken);
+    });
+}
+
+QCPLegend *ChartFrame::legend()
+{
+    if (!m_legend) {
+        m_legend = m_plot->legend;
+        m_legend->setVisible(true);
+        m_plot->plotLayout()->addElement(3, 0, m_legend);
+        m_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        m_legend->setWrap(3);
+        m_legend->setRowSpacing(2);
+        m_plot->plotLayout()->setRowStretchFactor(3, 0.001);
+        applyFrameTheme();
+    }
+    return m_legend;
+}
+
+QFont ChartFrame::font(int delta, bool bold, bool italic) const
+{
+    QFont f = m_plot->font();
+    f.setPointSizeF(std::max(6.0, (m_theme.basePointSize + delta) * m_scale));
+    f.setBold(bold);
+    f.setItalic(italic);
+    return f;
+}
+
+void ChartFrame::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    applyFrameTheme();
+    applyTheme();
+    redraw();
+}
+
+void ChartFrame::setScale(double scale)
+{
+    m_scale = std::clamp(scale, 0.25, 8.0);
+    setTheme(m_theme);
+}
+
+void ChartFrame::applyFrameTheme()
+{
+    const Theme &theme = m_theme;
+    m_plot->setBackground(QBrush(theme.background));
+    m_plot->axisRect()->setBackground(QBrush(theme.plotBackground));
+    QFont titleFont = font(theme.titlePointSize - theme.basePointSize, true);
+    m_title->setFont(titleFont);
+    m_title->setTextColor(theme.foreground);
+    m_subtitle->setFont(font());
+    m_subtitle->setTextColor(theme.foreground);
+
+    const QPen axisPen(theme.foreground, width(1.2));
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setBasePen(axisPen);
+        axis->setTickPen(axisPen);
+        axis->setSubTickPen(axisPen);
+        axis->setTickLabelColor(theme.foreground);
+        axis->setLabelColor(theme.foreground);
+        axis->setTickLabelFont(font());
+        axis->setLabelFont(font(0, true));
+        axis->setTickLengthIn(static_cast<int>(std::lround(width(5))));
+        axis->setSubTickLengthIn(static_cast<int>(std::lround(width(2))));
+        axis->setLabelPadding(static_cast<int>(std::lround(width(5))));
+        axis->setTickLabelPadding(static_cast<int>(std::lround(width(5))));
+        axis->grid()->setPen(QPen(theme.grid, width(1), Qt::SolidLine));
+        axis->grid()->setSubGridVisible(false);
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    if (m_legend) {
+        m_legend->setBrush(QBrush(theme.background));
+        m_legend->setBorderPen(Qt::NoPen);
+        m_legend->setTextColor(theme.foreground);
+        m_legend->setFont(font());
+        m_legend->setIconSize(static_cast<int>(std::lround(width(28))), static_cast<int>(std::lround(width(14))));
+        m_legend->setMargins(QMargins(10, 4, 10, 4) * m_scale);
+        m_legend->setColumnSpacing(static_cast<int>(std::lround(width(18))));
+    }
+    for (std::size_t i = 0; i < m_stageBands.size(); ++i) {
+        m_stageBands[i]->setPen(Qt::NoPen);
+        m_stageBands[i]->setBrush(i % 2 == 1 ? QBrush(theme.stageBand) : QBrush(Qt::NoBrush));
+    }
+    for (QCPItemStraightLine *line : m_stageLines)
+        line->setPen(QPen(theme.stageLine, width(1), Qt::DashLine));
+    for (QCPItemText *label : m_stageLabels) {
+        label->setFont(font(-1, false, true));
+        label->setColor(theme.foreground);
+        label->setBrush(Qt::NoBrush);
+    }
+}
+
+void ChartFrame::setSubtitle(const QString &text)
+{
+    m_subtitleText = text;
+    m_subtitle->setText(text);
+}
+
+bool ChartFrame::fitTitles()
+{
+    const double room = m_plot->viewport().width() - 24 * m_scale;
+    bool changed = false;
+    // The title shrinks rather than being cut off on a narrow window or a small export.
+    QFont probe = font(m_theme.titlePointSize - m_theme.basePointSize, true);
+    while (probe.pointSizeF() > kMinTitlePointSize && QFontMetricsF(probe).horizontalAdvance(m_titleText) > room)
+        probe.setPointSizeF(probe.pointSizeF() - 1);
+    if (m_title->font() != probe) {
+        m_title->setFont(probe);
+        changed = true;
+    }
+    // The subtitle goes on two lines, broken at the space nearest its middle, when one is too narrow.
+    QString shown = m_subtitleText;
+    if (QFontMetricsF(m_subtitle->font()).horizontalAdvance(shown) > room) {
+        const auto middle = shown.size() / 2;
+        const auto before = shown.lastIndexOf(QLatin1Char(' '), middle);
+        const auto after = shown.indexOf(QLatin1Char(' '), middle);
+        const auto at = before < 0 ? after : after < 0 ? before : (middle - before <= after - middle ? before : after);
+        if (at > 0)
+            shown[at] = QLatin1Char('\n');
+    }
+    if (m_subtitle->text() != shown) {
+        m_subtitle->setText(shown);
+        changed = true;
+    }
+    return changed;
+}
+
+void ChartFrame::setStages(const std::vector<Stage> &stages)
+{
+    if (stages == m_stages && !m_stageLabels.empty())
+        return;
+    for (QCPItemRect *band : m_stageBands)
+        m_plot->removeItem(band);
+    for (QCPItemStraightLine *line : m_stageLines)
+        m_plot->removeItem(line);
+    for (QCPItemText *label : m_stageLabels)
+        m_plot->removeItem(label);
+    m_stageBands.clear();
+    m_stageLines.clear();
+    m_stageLabels.clear();
+    m_stages = stages;
+
+    const bool onX = m_stageAxis == StageAxis::X;
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        const double from = static_cast<double>(stages[i].from);
+        if (onX) {
+            const double to = i + 1 < stages.size() ? static_cast<double>(stages[i + 1].from) : 1e12;
+            auto *band = new QCPItemRect(m_plot);
+            band->setLayer(QStringLiteral("background"));
+            band->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+            band->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+            band->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            band->topLeft->setCoords(from, 0);
+            band->bottomRight->setCoords(to, 1);
+            band->setSelectable(false);
+            m_stageBands.push_back(band);
+        }
+        if (stages[i].from > 0) {
+            auto *line = new QCPItemStraightLine(m_plot);
+            line->setLayer(QStringLiteral("grid"));
+            line->point1->setCoords(onX ? from : 0, onX ? 0 : from);
+            line->point2->setCoords(onX ? from : 1, onX ? 1 : from);
+            line->setSelectable(false);
+            m_stageLines.push_back(line);
+        }
+        // Names sit on the grid layer, under every curve and dot: they never hide data.
+        auto *label = new QCPItemText(m_plot);
+        label->setLayer(QStringLiteral("grid"));
+        label->setText(QString::fromStdString(stages[i].name));
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->setPositionAlignment(Qt::AlignLeft | (onX ? Qt::AlignTop : Qt::AlignBottom));
+        label->setPadding(QMargins(2, 0, 2, 0));
+        label->setClipToAxisRect(true);
+        label->setSelectable(false);
+        m_stageLabels.push_back(label);
+    }
+    applyFrameTheme();
+}
+
+QStringList ChartFrame::shownStageNames() const
+{
+    QStringList names;
+    for (const QCPItemText *label : m_stageLabels)
+        names << (label->visible() ? label->text() : QString());
+    return names;
+}
+
+void ChartFrame::placeStageLabels(std::vector<QRectF> &taken)
+{
+    const QRectF area = m_plot->axisRect()->rect();
+    if (m_stageAxis == StageAxis::X) {
+        // Along the top, horizontal, inside each stage's band: elided to the band's width, or the
+        // stage's number when not even that fits. A name is never silently dropped while its band is
+        // on screen.
+        for (std::size_t i = 0; i < m_stageLabels.size(); ++i) {
+            QCPItemText *label = m_stageLabels[i];
+            const double from = static_cast<double>(m_stages[i].from);
+            const double to
+                = i + 1 < m_stages.size() ? static_cast<double>(m_stages[i + 1].from) : m_plot->xAxis->range().upper;
+            const double left = std::max(m_plot->xAxis->coordToPixel(from), area.left());
+            const double right = std::min(m_plot->xAxis->coordToPixel(to), area.right());
+            const QFontMetricsF metrics(label->font());
+            const QString full = QString::fromStdString(m_stages[i].name);
+            const double room = right - left - 6 * m_scale;
+            QString text = metrics.elidedText(full, Qt::ElideRight, static_cast<int>(room));
+            if (text.size() < 4 && text != full)
+                text = QString::number(i + 1); // "1", "2", …: the tooltip and the table name it
+            const double textWidth = metrics.horizontalAdvance(text) + 4;
+            const bool visible = right > left && textWidth <= right - left;
+            label->setText(text);
+            label->setVisible(visible);
+            label->position->setCoords(left + 3 * m_scale, area.top() + 3 * m_scale);
+            if (visible)
+                taken.emplace_back(left + 3 * m_scale, area.top() + 3 * m_scale, textWidth, metrics.height());
+        }
+        return;
+    }
+    // Effort on y: at the left, just above each line; hidden when above the visible range or too
+    // close to the name below it to be read.
+    double lastTop = area.bottom() + 1e9;
+    for (std::size_t i = 0; i < m_stageLabels.size(); ++i) {
+        QCPItemText *label = m_stageLabels[i];
+        const double y = m_plot->yAxis->coordToPixel(static_cast<double>(m_stages[i].from)) - 1;
+        const QFontMetricsF metrics(label->font());
+        const double height = metrics.height();
+        const bool visible = y - height >= area.top() && y <= lastTop;
+        label->setVisible(visible);
+        label->position->setCoords(area.left() + 4 * m_scale, y);
+        if (visible) {
+            lastTop = y - height;
+            taken.emplace_back(area.left() + 4 * m_scale, y - height, metrics.horizontalAdvance(label->text()) + 4,
+                               height);
+        }
+    }
+}
+
+void ChartFrame::resetView()
+{
+    m_autoRange = true;
+    redraw();
+}
+
+QString ChartFrame::toolTipAt(const QPointF &pos) const
+{
+    Q_UNUSED(pos);
+    return {};
+}
+
+} // namespace ef

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "charts/GrowthChart.h"
+
+#include <qcustomplot.h>
+
+#include <QFontMetricsF>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace ef {
+
+namespace {
+
+/// Above this many projects the lines are drawn 1 px wide: easier to tell apart, and a hairline is
+/// stroked by Qt's fast path (profiled: wide antialiased strokes were most of a 50-project replot).
+constexpr std::size_t kThinLinesAbove = 12;
+
+QString units(Effort value)
+{
+    return QLocale().toString(static_cast<qlonglong>(value));
+}
+
+} // namespace
+
+GrowthChart::GrowthChart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::Y)
+{
+    plot->xAxis->setLabel(tr("Total budget (units)"));
+    plot->yAxis->setLabel(tr("Effort in the optimal split (units)"));
+    plot->xAxis->ticker()->setTickCount(6);
+    plot->yAxis->ticker()->setTickCount(6);
+
+    m_marker = new QCPItemStraightLine(plot);
+    m_marker->setLayer(QStringLiteral("overlay"));
+    m_marker->setSelectable(false);
+    m_markerLabel = new QCPItemText(plot);
+    m_markerLabel->setLayer(QStringLiteral("overlay"));
+    m_markerLabel->position->setType(QCPItemPosition::ptAbsolute);
+    m_markerLabel->setPadding(QMargins(3, 1, 3, 1));
+    m_markerLabel->setClipToAxisRect(true);
+    m_markerLabel->setSelectable(false);
+    setTheme(theme());
+}
+
+QString GrowthChart::title()
+{
+    return tr("How the optimal split grows with the budget");
+}
+
+void GrowthChart::applyTheme()
+{
+    const Theme &t = theme();
+    m_marker->setPen(QPen(t.dot, width(1.5), Qt::DashDotLine));
+    m_markerLabel->setFont(font(-1, true));
+    m_markerLabel->setColor(t.foreground);
+    m_markerLabel->setBrush(QBrush(t.labelBackground));
+    m_markerLabel->setPen(QPen(t.dot));
+}
+
+void GrowthChart::redraw()
+{
+    update(m_scenario, m_path, m_updatingPath);
+}
+
+void GrowthChart::ensureLineCount(std::size_t count)
+{
+    while (m_lines.size() < count) {
+        auto *graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
+        graph->setAdaptiveSampling(true);
+        graph->setSelectable(QCP::stNone);
+        m_lines.push_back(graph);
+    }
+    while (m_lines.size() > count) {
+        plot()->removeGraph(m_lines.back());
+        m_lines.pop_back();
+    }
+}
+
+void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool updating)
+{
+    m_scenario = scenario;
+    m_path = path;
+    m_updatingPath = updating;
+    const std::size_t n = scenario.projects.size();
+    ensureLineCount(n);
+    setStages(scenario.stages);
+    for (std::size_t i = 0; i < n; ++i)
+        m_lines[i]->setPen(
+            QPen(theme().projectColor(i, scenario.projects[i].color), width(n > kThinLinesAbove ? 1 : 2)));
+
+    const Effort total = scenario.totalEffort;
+    m_marker->point1->setCoords(static_cast<double>(total), 0);
+    m_marker->point2->setCoords(static_cast<double>(total), 1);
+    m_markerLabel->setText(tr("budget %1").arg(units(total)));
+
+    m_pathShown = path.ok() && !path.efforts.empty() && path.efforts.front().size() == n;
+    m_yMax = 10;
+    if (m_pathShown) {
+        const auto samples = static_cast<qsizetype>(path.budgets.size());
+        QVector<double> keys(samples);
+        for (qsizetype k = 0; k < samples; ++k)
+            keys[k] = static_cast<double>(path.budgets[static_cast<std::size_t>(k)]);
+        for (std::size_t i = 0; i < n; ++i) {
+            QVector<double> values(samples);
+            for (qsizetype k = 0; k < samples; ++k) {
+                values[k] = static_cast<double>(path.efforts[static_cast<std::size_t>(k)][i]);
+                m_yMax = std::max(m_yMax, values[k]);
+            }
+            m_lines[i]->setData(keys, values, true);
+        }
+    }
+    for (QCPGraph *line : m_lines)
+        line->setVisible(m_pathShown);
+
+    QString note;
+    if (!path.error.empty())
+        note = tr("No growth path: %1").arg(QString::fromStdString(path.error));
+    else if (!m_pathShown)
+        note = tr("Computing the growth path…");
+    else if (scenario.allConcave())
+        note = tr("Each project's effort in the optimal split at %1 budgets · red line: the current total")
+                   .arg(path.budgets.size());
+    else
+        note = tr("Exact optimum at %1 budgets (the curves are not all concave) · red line: the current total")
+                   .arg(path.budgets.size());
+    if (updating && m_pathShown)
+        note += tr(" · updating…");
+    setSubtitle(note);
+    if (autoRange())
+        fitRanges();
+}
+
+void GrowthChart::fitRanges()
+{
+    const double total = static_cast<double>(m_scenario.totalEffort);
+    const double pathEnd = m_path.budgets.empty() ? 0.0 : static_cast<double>(m_path.budgets.back());
+    plot()->xAxis->setRange(0, std::max({10.0, total, pathEnd}) * 1.03);
+    plot()->yAxis->setRange(0, m_yMax * 1.08);
+}
+
+void GrowthChart::placeLabels(std::vector<QRectF> &taken)
+{
+    Q_UNUSED(taken);
+    const QRectF area = plot()->axisRect()->rect();
+    // The marker's label: at the top, right of the line when there is room, otherwise left of it.
+    const double x = plot()->xAxis->coordToPixel(static_cast<double>(m_scenario.totalEffort));
+    const double labelWidth = QFontMetricsF(m_markerLabel->font()).horizontalAdvance(m_markerLabel->text()) + 8;
+    const bool right = x + 4 + labelWidth <= area.right();
+    m_markerLabel->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+    m_markerLabel->position->setCoords(right ? x + 4 : x - 4, area.top() + 4);
+}
+
+} // namespace ef

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "Growth.h"
+#include "Scenario.h"
+#include "charts/ChartFrame.h"
+
+#include <vector>
+
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace ef {
+
+/**
+ * The growth view, on the shared ChartFrame: how the optimal split grows with the budget. One line per
+ * project (its effort in the optimal split at each sampled budget, in the project's colour), the
+ * lifecycle stage thresholds as dashed horizontal lines with their names, and a red marker at the
+ * current total. It shows MODEL.md's story: breadth first, then the top project pushed towards SotA.
+ */
+class GrowthChart : public ChartFrame
+{
+    Q_OBJECT
+
+public:
+    explicit GrowthChart(QCustomPlot *plot);
+
+    /**
+     * Shows `path` for `scenario` (lines hidden and the subtitle saying why when it failed). While
+     * `updating`, `path` is the last good one and the subtitle says that a new one is on its way.
+     */
+    void update(const Scenario &scenario, const GrowthPath &path, bool updating = false);
+
+    /// The line of project `index` (key: budget in units, value: that project's effort).
+    [[nodiscard]] QCPGraph *line(std::size_t index) const { return m_lines.at(index); }
+    [[nodiscard]] std::size_t lineCount() const { return m_lines.size(); }
+    /// The vertical marker at the current total.
+    [[nodiscard]] QCPItemStraightLine *marker() const { return m_marker; }
+    /// True when the lines show a growth path (false: infeasible, failed or not computed yet).
+    [[nodiscard]] bool pathShown() const { return m_pathShown; }
+
+    /// The title drawn above the axes.
+    static QString title();
+
+protected:
+    void applyTheme() override;
+    void fitRanges() override;
+    void placeLabels(std::vector<QRectF> &taken) override;
+    void redraw() override;
+
+private:
+    void ensureLineCount(std::size_t count);
+
+    std::vector<QCPGraph *> m_lines;
+    QCPItemStraightLine *m_marker = nullptr;
+    QCPItemText *m_markerLabel = nullptr;
+    Scenario m_scenario;
+    GrowthPath m_path;
+    bool m_updatingPath = false;
+    bool m_pathShown = false;
+    double m_yMax = 10;
+};
+
+} // namespace ef

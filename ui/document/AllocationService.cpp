@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "document/AllocationService.h"
+
+#include "Allocator.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+
+namespace ef {
+
+namespace {
+
+/// Concave scenarios up to this many projects are allocated on the UI thread (the threshold search
+/// costs about 1 µs a project).
+constexpr std::size_t kCheapConcaveProjects = 2000;
+/// Non-concave scenarios whose exact programme has at most this many steps (n·T²) stay on the UI thread.
+constexpr double kCheapExactSteps = 2e5;
+
+} // namespace
+
+AllocationService::AllocationService(QObject *parent) : QObject(parent)
+{
+    // One worker for the allocation and one for the growth path; superseded work stops at its next
+    // cancellation check, so two threads are enough to keep the newest request moving.
+    m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+}
+
+AllocationService::~AllocationService()
+{
+    if (m_allocationCancel)
+        m_allocationCancel->store(true);
+    if (m_growthCancel)
+        m_growthCancel->store(true);
+    m_pool.waitForDone();
+}
+
+bool AllocationService::isCheap(const Scenario &scenario)
+{
+    if (scenario.allConcave())
+        return scenario.projects.size() <= kCheapConcaveProjects;
+    const double n = static_cast<double>(scenario.projects.size());
+    const double t = static_cast<double>(std::max<Effort>(0, scenario.totalEffort));
+    return n * t * t <= kCheapExactSteps;
+}
+
+void AllocationService::setPending(bool &pending, bool value)
+{
+    const bool wasBusy = busy();
+    pending = value;
+    if (busy() != wasBusy)
+        emit busyChanged(busy());
+}
+
+quint64 AllocationService::requestAllocation(const Scenario &scenario)
+{
+    const quint64 generation = ++m_allocationGeneration;
+    if (m_allocationCancel)
+        m_allocationCancel->store(true);
+    m_allocationCancel.reset();
+    if (isCheap(scenario)) {
+        setPending(m_allocationPending, false);
+        emit allocationReady(generation, allocate(scenario, scenario.totalEffort, Method::Auto));
+        return generation;
+    }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_allocationCancel = cancel;
+    setPending(m_allocationPending, true);
+    m_pool.start([this, scenario, generation, cancel] {
+        AllocateOptions options;
+        options.cancel = cancel.get();
+        AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto, options);
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, result = std::move(result)] {
+                if (generation != m_allocationGeneration)
+                    return; // superseded while on its way
+                m_allocationCancel.reset();
+                setPending(m_allocationPending, false);
+                emit allocationReady(generation, result);
+            },
+            Qt::QueuedConnection);
+    });
+    return generation;
+}
+
+quint64 AllocationService::requestGrowth(const Scenario &scenario, int samples)
+{
+    const quint64 generation = ++m_growthGeneration;
+    if (m_growthCancel)
+        m_growthCancel->store(true);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_growthCancel = cancel;
+    setPending(m_growthPending, true);
+    m_pool.start([this, scenario, samples, generation, cancel] {
+        AllocateOptions options;
+        options.cancel = cancel.get();
+        GrowthPath path = growthPath(scenario, scenario.totalEffort, samples, options);
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, path = std::move(path)] {
+                if (generation != m_growthGeneration)
+                    return;
+                m_growthCancel.reset();
+                setPending(m_growthPending, false);
+                emit growthReady(generation, path);
+            },
+            Qt::QueuedConnection);
+    });
+    return generation;
+}
+
+void AllocationService::cancelGrowth()
+{
+    ++m_growthGeneration;
+    if (m_growthCancel)
+        m_growthCancel->store(true);
+    m_growthCancel.reset();
+    setPending(m_growthPending, false);
+}
+
+bool AllocationService::waitForIdle(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (busy() && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (busy())
+            QThread::msleep(1);
+    }
+    return !busy();
+}
+
+} // namespace ef

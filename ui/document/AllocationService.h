@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "Allocation.h"
+#include "Growth.h"
+#include "Scenario.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+
+namespace ef {
+
+/**
+ * Runs allocations and growth paths off the UI thread whenever they may take longer than a frame.
+ *
+ * Each kind of work (the allocation of the total, the growth path) has its own generation counter:
+ * a new request supersedes the previous one of its kind, which is cancelled (its flag raised, so the
+ * core stops at its next check) and whose result, should it still arrive, is dropped. Results are
+ * delivered on the UI thread through allocationReady() / growthReady(), tagged with the generation
+ * that asked for them; a receiver never sees a superseded result.
+ *
+ * Requests that are cheap by construction (concave curves: a threshold search of O(n log T); tiny
+ * non-concave problems) are answered synchronously, before request…() returns, so the common drag on
+ * the reference scenarios costs no thread hop and shows its result in the same frame.
+ */
+class AllocationService : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AllocationService(QObject *parent = nullptr);
+    /// Cancels everything in flight and waits for the workers to stop.
+    ~AllocationService() override;
+
+    /// True when allocating `scenario` is certainly fast enough for the UI thread (under a millisecond
+    /// or so): all curves concave and at most a few thousand projects, or a tiny exact programme.
+    [[nodiscard]] static bool isCheap(const Scenario &scenario);
+
+    /**
+     * Allocates `scenario.totalEffort` with Method::Auto. When isCheap(), allocationReady() is emitted
+     * before this returns; otherwise the work runs on a worker thread. Returns the request's generation.
+     */
+    quint64 requestAllocation(const Scenario &scenario);
+    /// Computes the growth path of `scenario` over `samples` budgets, always on a worker thread.
+    quint64 requestGrowth(const Scenario &scenario, int samples = kGrowthSamples);
+    /// Cancels the pending growth request, if any (a hidden view needs none).
+    void cancelGrowth();
+
+    [[nodiscard]] bool allocationPending() const { return m_allocationPending; }
+    [[nodiscard]] bool growthPending() const { return m_growthPending; }
+    [[nodiscard]] bool busy() const { return m_allocationPending || m_growthPending; }
+
+    /// Processes events until no request is pending or `timeoutMs` has passed; true when idle.
+    /// For exports, tests and the benchmark: the window itself never waits.
+    bool waitForIdle(int timeoutMs = 30000);
+
+signals:
+    /// The allocation asked for by request `generation` (always the latest request).
+    void allocationReady(quint64 generation, const ef::AllocationResult &result);
+    /// The growth path asked for by request `generation` (always the latest request).
+    void growthReady(quint64 generation, const ef::GrowthPath &path);
+    /// Long work started or ended (for an "updating" mark and a progress indicator).
+    void busyChanged(bool busy);
+
+private:
+    using Flag = std::shared_ptr<std::atomic<bool>>;
+    void setPending(bool &pending, bool value);
+
+    QThreadPool m_pool;
+    quint64 m_allocationGeneration = 0;
+    quint64 m_growthGeneration = 0;
+    Flag m_allocationCancel;
+    Flag m_growthCancel;
+    bool m_allocationPending = false;
+    bool m_growthPending = false;
+};
+
+} // namespace ef
