@@ -34,4 +34,22 @@ bool Scenario::allConcave() const
     return std::all_of(projects.begin(), projects.end(), [](const Project &p) { return p.curve.isConcave(); });
 }
 
+Scenario Snapshot::toScenario() const
+{
+    Scenario scenario;
+    scenario.name = name;
+    scenario.totalEffort = totalEffort;
+    scenario.projects = projects;
+    scenario.stages = stages;
+    return scenario;
+}
+
+const Snapshot *Scenario::snapshot(const std::string &snapshotName) const
+{
+    for (const Snapshot &s : snapshots)
+        if (s.name == snapshotName)
+            return &s;
+    return nullptr;
+}
+
 } // namespace ef

@@ -35,12 +35,35 @@ struct Stage {
 /// The default stages of MODEL.md: 0, 5, 15, 40 and 90 units.
 std::vector<Stage> defaultStages();
 
-/// A whole what-if: the budget, the projects (in order) and the stages.
+struct Scenario;
+
+/**
+ * A named copy of a whole state — budget, projects, stages — and the split it had, pinned to be
+ * compared against later ("what did we have at 100 units?"). Saved in the scenario file.
+ */
+struct Snapshot {
+    std::string name;
+    Effort totalEffort = 0;
+    std::vector<Project> projects;
+    std::vector<Stage> stages;
+    std::vector<Effort> efforts; ///< The split when pinned, one per project (Σ = totalEffort).
+
+    /// The state as a scenario of its own (named after the snapshot, without snapshots).
+    [[nodiscard]] Scenario toScenario() const;
+
+    friend bool operator==(const Snapshot &, const Snapshot &) = default;
+};
+
+/// A whole what-if: the budget, the projects (in order) and the stages, and the snapshots pinned.
 struct Scenario {
     std::string name;
     Effort totalEffort = 100;
     std::vector<Project> projects;
     std::vector<Stage> stages = defaultStages();
+    std::vector<Snapshot> snapshots; ///< Pinned states, in the order pinned.
+
+    /// The snapshot named `name`, or nullptr.
+    [[nodiscard]] const Snapshot *snapshot(const std::string &snapshotName) const;
 
     /// Index into `stages` of the last stage whose `from` ≤ effort (0 when none applies).
     [[nodiscard]] std::size_t stageIndexFor(Effort effort) const;

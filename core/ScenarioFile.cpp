@@ -323,6 +323,82 @@ bool readStage(Reader &r, const QJsonValue &value, const QString &path, Stage &s
         && r.whole(o, QStringLiteral("from"), path + ".from", stage.from, true, limits::kMaxTotalEffort);
 }
 
+/// The state every scenario and snapshot has: its total, stages and projects. `at` prefixes paths
+/// in messages ("" or "snapshots[2].").
+bool readState(Reader &r, const QJsonObject &o, const QString &at, Effort &totalEffort, std::vector<Stage> &stages,
+               std::vector<Project> &projects)
+{
+    if (!r.whole(o, QStringLiteral("totalEffort"), at + QStringLiteral("totalEffort"), totalEffort, true,
+                 limits::kMaxTotalEffort))
+        return false;
+
+    if (o.contains(QStringLiteral("stages"))) {
+        const QJsonValue stagesValue = o.value(QStringLiteral("stages"));
+        if (!stagesValue.isArray())
+            return r.fail(at + QStringLiteral("stages"), QStringLiteral("must be an array"));
+        const QJsonArray array = stagesValue.toArray();
+        if (array.size() > limits::kMaxStages)
+            return r.fail(
+                at + QStringLiteral("stages"),
+                QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "stage")).arg(limits::kMaxStages));
+        stages.assign(static_cast<std::size_t>(array.size()), Stage{});
+        for (qsizetype i = 0; i < array.size(); ++i)
+            if (!readStage(r, array[i], at + QStringLiteral("stages[%1]").arg(i),
+                           stages[static_cast<std::size_t>(i)]))
+                return false;
+    }
+
+    const QJsonValue projectsValue = o.value(QStringLiteral("projects"));
+    if (projectsValue.isUndefined())
+        return r.fail(at + QStringLiteral("projects"), QStringLiteral("missing"));
+    if (!projectsValue.isArray())
+        return r.fail(at + QStringLiteral("projects"), QStringLiteral("must be an array"));
+    const QJsonArray array = projectsValue.toArray();
+    if (array.size() > limits::kMaxProjects)
+        return r.fail(
+            at + QStringLiteral("projects"),
+            QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "project")).arg(limits::kMaxProjects));
+    projects.assign(static_cast<std::size_t>(array.size()), Project{});
+    for (qsizetype i = 0; i < array.size(); ++i)
+        if (!readProject(r, array[i], at + QStringLiteral("projects[%1]").arg(i),
+                         projects[static_cast<std::size_t>(i)]))
+            return false;
+    return true;
+}
+
+
+bool readSnapshot(Reader &r, const QJsonValue &value, const QString &path, Snapshot &snapshot)
+{
+    QJsonObject o;
+    if (!r.object(value, path, o)
+        || !r.onlyKeys(o, path, {"name", "totalEffort", "stages", "projects", "efforts"})
+        || !r.text(o, QStringLiteral("name"), path + ".name", snapshot.name, true))
+        return false;
+    snapshot.stages = defaultStages(); // like a scenario's
+    if (!readState(r, o, path + QLatin1Char('.'), snapshot.totalEffort, snapshot.stages, snapshot.projects))
+        return false;
+    const QJsonValue efforts = o.value(QStringLiteral("efforts"));
+    if (efforts.isUndefined())
+        return r.fail(path + ".efforts", QStringLiteral("missing"));
+    if (!efforts.isArray())
+        return r.fail(path + ".efforts", QStringLiteral("must be an array"));
+    const QJsonArray array = efforts.toArray();
+    if (static_cast<std::size_t>(array.size()) != snapshot.projects.size())
+        return r.fail(path + ".efforts", QStringLiteral("has %1; the snapshot has %2")
+                                             .arg(plural(array.size(), "effort"))
+                                             .arg(plural(static_cast<qsizetype>(snapshot.projects.size()), "project")));
+    snapshot.efforts.assign(static_cast<std::size_t>(array.size()), 0);
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue v = array[i];
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != std::floor(d) || d < 0 || d > static_cast<double>(limits::kMaxTotalEffort))
+            return r.fail(path + QStringLiteral(".efforts[%1]").arg(i),
+                          QStringLiteral("must be a whole number from 0 to %1").arg(limits::kMaxTotalEffort));
+        snapshot.efforts[static_cast<std::size_t>(i)] = static_cast<Effort>(d);
+    }
+    return true;
+}
+
 bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
 {
     if (!document.isObject())
@@ -341,50 +417,73 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
                           .arg(number(version.toDouble()))
                           .arg(kFormatVersion));
     // After the version: a newer file's new keys should read as "update the app", not as typos.
-    if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects"}))
+    if (!r.onlyKeys(o, {}, {"version", "name", "totalEffort", "stages", "projects", "snapshots"}))
         return false;
 
     if (!r.text(o, QStringLiteral("name"), QStringLiteral("name"), scenario.name, false)
-        || !r.whole(o, QStringLiteral("totalEffort"), QStringLiteral("totalEffort"), scenario.totalEffort, true,
-                    limits::kMaxTotalEffort))
+        || !readState(r, o, QString(), scenario.totalEffort, scenario.stages, scenario.projects))
         return false;
-
-    if (o.contains(QStringLiteral("stages"))) {
-        const QJsonValue stages = o.value(QStringLiteral("stages"));
-        if (!stages.isArray())
-            return r.fail(QStringLiteral("stages"), QStringLiteral("must be an array"));
-        const QJsonArray array = stages.toArray();
-        if (array.size() > limits::kMaxStages)
-            return r.fail(
-                QStringLiteral("stages"),
-                QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "stage")).arg(limits::kMaxStages));
-        scenario.stages.assign(static_cast<std::size_t>(array.size()), Stage{});
+    if (o.contains(QStringLiteral("snapshots"))) {
+        const QJsonValue snapshots = o.value(QStringLiteral("snapshots"));
+        if (!snapshots.isArray())
+            return r.fail(QStringLiteral("snapshots"), QStringLiteral("must be an array"));
+        const QJsonArray array = snapshots.toArray();
+        if (array.size() > limits::kMaxSnapshots)
+            return r.fail(QStringLiteral("snapshots"), QStringLiteral("has %1; the limit is %2")
+                                                           .arg(plural(array.size(), "snapshot"))
+                                                           .arg(limits::kMaxSnapshots));
+        scenario.snapshots.assign(static_cast<std::size_t>(array.size()), Snapshot{});
         for (qsizetype i = 0; i < array.size(); ++i)
-            if (!readStage(r, array[i], QStringLiteral("stages[%1]").arg(i),
-                           scenario.stages[static_cast<std::size_t>(i)]))
+            if (!readSnapshot(r, array[i], QStringLiteral("snapshots[%1]").arg(i),
+                              scenario.snapshots[static_cast<std::size_t>(i)]))
                 return false;
     }
-
-    const QJsonValue projects = o.value(QStringLiteral("projects"));
-    if (projects.isUndefined())
-        return r.fail(QStringLiteral("projects"), QStringLiteral("missing"));
-    if (!projects.isArray())
-        return r.fail(QStringLiteral("projects"), QStringLiteral("must be an array"));
-    const QJsonArray array = projects.toArray();
-    if (array.size() > limits::kMaxProjects)
-        return r.fail(
-            QStringLiteral("projects"),
-            QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "project")).arg(limits::kMaxProjects));
-    scenario.projects.assign(static_cast<std::size_t>(array.size()), Project{});
-    for (qsizetype i = 0; i < array.size(); ++i)
-        if (!readProject(r, array[i], QStringLiteral("projects[%1]").arg(i),
-                         scenario.projects[static_cast<std::size_t>(i)]))
-            return false;
     return true;
 }
 
-/// The range checks shared by files and in-memory scenarios.
+std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s);
+
+/// The range checks shared by files and in-memory scenarios, snapshots included.
 std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
+{
+    using Problem = std::pair<QString, QString>;
+    if (auto problem = firstStateProblem(s))
+        return problem;
+    if (s.snapshots.size() > static_cast<std::size_t>(limits::kMaxSnapshots))
+        return Problem{QStringLiteral("snapshots"),
+                       QStringLiteral("the limit is %1 snapshots").arg(limits::kMaxSnapshots)};
+    for (std::size_t i = 0; i < s.snapshots.size(); ++i) {
+        const Snapshot &snapshot = s.snapshots[i];
+        const QString at = QStringLiteral("snapshots[%1]").arg(i);
+        if (auto problem = firstStateProblem(snapshot.toScenario()))
+            return Problem{at + QLatin1Char('.') + problem->first, problem->second};
+        if (snapshot.name.empty())
+            return Problem{at + ".name", QStringLiteral("must not be empty")};
+        for (std::size_t j = 0; j < i; ++j)
+            if (s.snapshots[j].name == snapshot.name)
+                return Problem{at + ".name", QStringLiteral("%1 is the name of snapshots[%2] too; names must differ")
+                                                 .arg(quoted(QString::fromStdString(snapshot.name)))
+                                                 .arg(j)};
+        if (snapshot.efforts.size() != snapshot.projects.size())
+            return Problem{at + ".efforts", QStringLiteral("must list one effort per project")};
+        Effort sum = 0;
+        for (std::size_t k = 0; k < snapshot.efforts.size(); ++k) {
+            const Effort e = snapshot.efforts[k];
+            if (e < 0 || e > limits::kMaxTotalEffort)
+                return Problem{at + QStringLiteral(".efforts[%1]").arg(k),
+                               QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
+            sum += e;
+        }
+        if (sum != snapshot.totalEffort)
+            return Problem{at + ".efforts", QStringLiteral("add up to %1, not the snapshot's totalEffort (%2)")
+                                                .arg(sum)
+                                                .arg(snapshot.totalEffort)};
+    }
+    return std::nullopt;
+}
+
+/// The range checks of one state (a scenario or a snapshot's), without its snapshots.
+std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
 {
     using Problem = std::pair<QString, QString>;
     const auto tooLong
@@ -583,19 +682,16 @@ LoadResult loadScenarioFile(const QString &path)
     return parseScenario(json, path, info.completeBaseName());
 }
 
-std::string serializeScenario(const Scenario &scenario)
+namespace {
+
+void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &stages,
+                const std::vector<Project> &projects)
 {
-    JsonWriter w;
-    w.beginObject();
-    w.key("version");
-    w.value(std::int64_t{kFormatVersion});
-    w.key("name");
-    w.value(scenario.name);
     w.key("totalEffort");
-    w.value(std::int64_t{scenario.totalEffort});
+    w.value(std::int64_t{totalEffort});
     w.key("stages");
     w.beginArray();
-    for (const Stage &stage : scenario.stages) {
+    for (const Stage &stage : stages) {
         w.beginObject();
         w.key("name");
         w.value(stage.name);
@@ -606,7 +702,7 @@ std::string serializeScenario(const Scenario &scenario)
     w.endArray();
     w.key("projects");
     w.beginArray();
-    for (const Project &p : scenario.projects) {
+    for (const Project &p : projects) {
         w.beginObject();
         w.key("name");
         w.value(p.name);
@@ -640,6 +736,42 @@ std::string serializeScenario(const Scenario &scenario)
         w.endObject();
     }
     w.endArray();
+}
+
+} // namespace
+
+int formatVersionFor(const Scenario &scenario)
+{
+    // The oldest version that holds everything: files without snapshots stay readable by older builds.
+    return scenario.snapshots.empty() ? 1 : 2;
+}
+
+std::string serializeScenario(const Scenario &scenario)
+{
+    JsonWriter w;
+    w.beginObject();
+    w.key("version");
+    w.value(std::int64_t{formatVersionFor(scenario)});
+    w.key("name");
+    w.value(scenario.name);
+    writeState(w, scenario.totalEffort, scenario.stages, scenario.projects);
+    if (!scenario.snapshots.empty()) {
+        w.key("snapshots");
+        w.beginArray();
+        for (const Snapshot &snapshot : scenario.snapshots) {
+            w.beginObject();
+            w.key("name");
+            w.value(snapshot.name);
+            writeState(w, snapshot.totalEffort, snapshot.stages, snapshot.projects);
+            w.key("efforts");
+            w.beginArray();
+            for (const Effort e : snapshot.efforts)
+                w.value(std::int64_t{e});
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
     return w.text();
 }

@@ -22,6 +22,7 @@ inline constexpr int kMaxProjects = 100'000;
 /// unreadable and every redraw slow. --allocate takes up to kMaxProjects.
 inline constexpr std::size_t kMaxChartProjects = 500;
 inline constexpr int kMaxStages = 32;
+inline constexpr int kMaxSnapshots = 64;
 inline constexpr int kMaxNameLength = 200; ///< In characters, for scenario, project and stage names.
 inline constexpr Effort kMaxTotalEffort = 1'000'000'000;
 inline constexpr double kMaxA = 1e6;
@@ -36,8 +37,9 @@ inline constexpr double kMaxWeight = 1e6;
 inline constexpr double kMaxMidpoint = 1e9;
 } // namespace limits
 
-/// The newest file format version this build reads and the one it writes.
-inline constexpr int kFormatVersion = 1;
+/// The newest file format version this build reads. Version 2 added "snapshots"; a file is written
+/// with the oldest version that holds what it contains (formatVersionFor()).
+inline constexpr int kFormatVersion = 2;
 
 /// A problem in a scenario file: where (a JSON path such as "projects[2].curve.b", or a line and
 /// column for syntax errors, or empty for the file as a whole) and why.
@@ -67,7 +69,10 @@ LoadResult parseScenario(const QByteArray &json, const QString &source, const QS
 /// Reads and parses a scenario file, refusing directories, missing paths and files over the size limit.
 LoadResult loadScenarioFile(const QString &path);
 
-/// The scenario as a version-1 JSON document (keys in schema order, numbers round-trip exactly).
+/// The version a file holding `scenario` is written with: 1, or 2 when it has snapshots.
+int formatVersionFor(const Scenario &scenario);
+
+/// The scenario as a JSON document (keys in schema order, numbers round-trip exactly).
 std::string serializeScenario(const Scenario &scenario);
 
 /// Validates a scenario held in memory against the same rules as a file; the first problem, if any.

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+// The growth path from sampled budgets: the budgets chosen, and each sample equal to the chart's split.
+#include "Growth.h"
+#include "NaiveGreedy.h"
+#include "Presets.h"
+#include "RandomScenario.h"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace ef;
+
+TEST_CASE("Sampled budgets are even, whole, ascending and include both ends", "[growth]")
+{
+    CHECK(sampleBudgets(0, 4, 240) == std::vector<Effort>{0, 1, 2, 3, 4});
+    CHECK(sampleBudgets(10, 10, 240) == std::vector<Effort>{10});
+    CHECK(sampleBudgets(5, 4, 240).empty());
+    CHECK(sampleBudgets(0, 100, 5) == std::vector<Effort>{0, 25, 50, 75, 100});
+    CHECK(sampleBudgets(0, 10, 4) == std::vector<Effort>{0, 3, 7, 10});
+    const std::vector<Effort> big = sampleBudgets(7, 1'000'000'000, 240);
+    REQUIRE(big.size() == 240);
+    CHECK(big.front() == 7);
+    CHECK(big.back() == 1'000'000'000);
+    CHECK(std::is_sorted(big.begin(), big.end()));
+    CHECK(std::adjacent_find(big.begin(), big.end()) == big.end());
+}
+
+TEST_CASE("Each sample of the growth path is the allocation at that budget", "[growth]")
+{
+    std::mt19937_64 rng(8);
+    for (int round = 0; round < 40; ++round) {
+        test::RandomScenarioOptions options;
+        options.concaveOnly = round % 2 == 0;
+        options.bounds = round % 3 == 0;
+        const Scenario s = test::randomScenario(rng, 60, options);
+        const GrowthPath path = growthPath(s, 60, 25);
+        if (auto problem = feasibilityProblem(s, 60)) {
+            CHECK_FALSE(path.ok());
+            CHECK(path.error == *problem);
+            continue;
+        }
+        REQUIRE(path.ok());
+        REQUIRE(path.budgets.back() == 60);
+        REQUIRE(path.efforts.size() == path.budgets.size());
+        for (std::size_t k = 0; k < path.budgets.size(); ++k) {
+            const AllocationResult expected = allocate(s, path.budgets[k], Method::Auto);
+            REQUIRE(expected.ok());
+            for (std::size_t i = 0; i < s.projects.size(); ++i)
+                CHECK(path.efforts[k][i] == expected.allocation->projects[i].effort);
+        }
+        if (s.allConcave()) {
+            // For concave curves the sampled path is the greedy expansion path at those budgets.
+            const ExpansionPath full = *expansionPath(s, 60);
+            for (std::size_t k = 0; k < path.budgets.size(); ++k)
+                CHECK(path.efforts[k] == full.effortsAt(path.budgets[k]));
+        }
+    }
+}
+
+TEST_CASE("The growth path of the startup preset reaches 100/80/60/40/20 at 300", "[growth]")
+{
+    Scenario s = *loadPreset(QStringLiteral("startup")).scenario;
+    const GrowthPath path = growthPath(s, 300);
+    REQUIRE(path.ok());
+    CHECK(path.budgets.size() == 240);
+    CHECK(path.efforts.back() == std::vector<Effort>{100, 80, 60, 40, 20});
+}
+
+TEST_CASE("A raised cancel flag stops the growth path", "[growth]")
+{
+    const Scenario s = *loadPreset(QStringLiteral("startup")).scenario;
+    std::atomic<bool> cancel{true};
+    AllocateOptions options;
+    options.cancel = &cancel;
+    const GrowthPath path = growthPath(s, 300, 240, options);
+    CHECK_FALSE(path.ok());
+    CHECK(path.error == "cancelled");
+    CHECK(path.efforts.empty());
+}
