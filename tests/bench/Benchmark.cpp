@@ -46,7 +46,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSlider>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <algorithm>

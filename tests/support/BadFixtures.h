@@ -18,13 +18,13 @@ inline constexpr BadFixture kBadFixtures[] = {
     {"bad/b-zero.json", "projects[1].curve.b", "must be > 0"},
     {"bad/unknown-family.json", "projects[0].curve.family", "unknown family \"sqrt\""},
     {"bad/misspelt-weight.json", "projects[1]", "unknown key \"wieght\""},
-    {"bad/newer-version.json", "version", "2 is newer than this Effort Frontier understands"},
+    {"bad/newer-version.json", "version", "3 is newer than this Effort Frontier understands"},
     {"bad/truncated.json", "line 5, column 73", "not valid JSON"},
     {"bad/stages-not-increasing.json", "stages[2].from", "must be greater than the previous stage's (15)"},
     {"bad/min-above-max.json", "projects[0].maxEffort", "must be between minEffort (30)"},
     {"bad/huge-number.json", "line 5, column 80", "illegal number"},
     {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
-    {"bad/newer-version-new-key.json", "version", "2 is newer than this Effort Frontier understands"},
+    {"bad/newer-version-new-key.json", "version", "3 is newer than this Effort Frontier understands"},
     {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
 };
 

@@ -54,7 +54,7 @@ TEST_CASE("The window opens on the startup preset with its reference efforts", "
     CHECK(window.chartWidget()->chart()->curveCount() == 5);
     CHECK(dotEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
     CHECK(tableEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
-    CHECK(window.resultsTable()->table()->item(0, ResultsTable::StageColumn)->text() == "Feature engineering");
+    CHECK(window.resultsTable()->cellText(0, ResultsTable::StageColumn) == "Feature engineering");
     CHECK_FALSE(window.isWindowModified());
     CHECK(window.windowTitle().contains("startup"));
 }
@@ -160,7 +160,7 @@ TEST_CASE("Adding and duplicating and moving and removing projects updates the c
     controls->moveProjectUp();
     CHECK(controls->selectedProject() == 1);
     controls->addProject();
-    CHECK(window.resultsTable()->table()->rowCount() == 7);
+    CHECK(window.resultsTable()->model()->rowCount() == 7);
     controls->removeProject();
     controls->removeProject();
     CHECK(window.document()->scenario().projects.size() == 5);
@@ -263,7 +263,7 @@ TEST_CASE("The three presets show their reference efforts in the table", "[windo
         CHECK(dotEfforts(window) == c.efforts);
         CHECK(window.windowTitle().contains(QString::fromLatin1(c.name)));
     }
-    CHECK(window.resultsTable()->table()->item(0, ResultsTable::StageColumn)->text() == "Using DL");
+    CHECK(window.resultsTable()->cellText(0, ResultsTable::StageColumn) == "Using DL");
 }
 
 TEST_CASE("Hovering a dot or a curve describes the project there", "[window][chart]")

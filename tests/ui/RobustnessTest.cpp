@@ -55,11 +55,10 @@ void checkFinite(MainWindow &window)
         REQUIRE(std::isfinite(range.upper));
         REQUIRE(range.upper > range.lower);
     }
-    const QTableWidget *table = window.resultsTable()->table();
-    for (int row = 0; row < table->rowCount(); ++row)
-        for (int column = 0; column < table->columnCount(); ++column)
-            if (const QTableWidgetItem *item = table->item(row, column))
-                REQUIRE_FALSE(item->text().contains(QLatin1String("nan"), Qt::CaseInsensitive));
+    const ResultsModel *model = window.resultsTable()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        for (int column = 0; column < model->columnCount(); ++column)
+            REQUIRE_FALSE(model->text(row, column).contains(QLatin1String("nan"), Qt::CaseInsensitive));
     REQUIRE_FALSE(window.resultsTable()->objectiveText().contains(QLatin1String("nan"), Qt::CaseInsensitive));
 }
 

@@ -14,7 +14,6 @@
 #include <qcustomplot.h>
 
 #include <QImage>
-#include <QTableWidget>
 
 #include <catch2/catch.hpp>
 
@@ -50,11 +49,11 @@ inline std::vector<Effort> allocatorEfforts(const Scenario &scenario, Effort tot
 /// The effort column of the results table.
 inline std::vector<Effort> tableEfforts(const MainWindow &window)
 {
-    const QTableWidget *table = window.resultsTable()->table();
+    const ResultsModel *model = window.resultsTable()->model();
     std::vector<Effort> efforts;
-    for (int row = 0; row < table->rowCount(); ++row) {
+    for (int row = 0; row < model->rowCount(); ++row) {
         bool ok = false;
-        efforts.push_back(table->item(row, ResultsTable::EffortColumn)->text().toLongLong(&ok));
+        efforts.push_back(model->text(row, ResultsTable::EffortColumn).remove(QLatin1Char(',')).toLongLong(&ok));
         REQUIRE(ok);
     }
     return efforts;

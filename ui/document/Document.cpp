@@ -6,6 +6,10 @@
 #include "Allocator.h"
 #include "document/ScenarioCommand.h"
 
+#include "ScenarioFile.h"
+
+#include <QLocale>
+
 namespace ef {
 
 Document::Document(QObject *parent) : QObject(parent)
@@ -46,6 +50,7 @@ void Document::endGesture()
 void Document::replace(Scenario scenario, const QString &filePath)
 {
     m_undo.clear();
+    m_baseline.clear();
     m_scenario = std::move(scenario);
     m_filePath = filePath;
     reallocate();
@@ -58,6 +63,7 @@ void Document::replace(Scenario scenario, const QString &filePath)
 void Document::restore(Scenario scenario, const QString &filePath, bool modified)
 {
     m_undo.clear();
+    m_baseline.clear();
     m_scenario = std::move(scenario);
     m_filePath = filePath;
     reallocate();
@@ -81,6 +87,87 @@ void Document::applyScenario(const Scenario &scenario)
 {
     m_scenario = scenario;
     reallocate();
+    // A baseline whose snapshot went away with the edit (or its undo) is cleared.
+    if (!m_baseline.isEmpty() && !m_scenario.snapshot(m_baseline.toStdString())) {
+        m_baseline.clear();
+        emit baselineChanged();
+    }
+    emit changed();
+}
+
+bool Document::pinSnapshot(const QString &name, QString *error)
+{
+    auto fail = [&](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return fail(tr("A snapshot needs a name."));
+    if (m_scenario.snapshot(trimmed.toStdString()))
+        return fail(tr("There is already a snapshot named “%1”.").arg(trimmed));
+    if (m_updating || !m_result.ok())
+        return fail(tr("There is no allocation to pin: %1").arg(QString::fromStdString(m_result.error)));
+    if (m_scenario.snapshots.size() >= static_cast<std::size_t>(limits::kMaxSnapshots))
+        return fail(tr("A scenario holds at most %1 snapshots; remove one first.").arg(limits::kMaxSnapshots));
+    Snapshot snapshot;
+    snapshot.name = trimmed.toStdString();
+    snapshot.totalEffort = m_scenario.totalEffort;
+    snapshot.projects = m_scenario.projects;
+    snapshot.stages = m_scenario.stages;
+    for (const ProjectAllocation &project : m_result.allocation->projects)
+        snapshot.efforts.push_back(project.effort);
+    edit(tr("Pin snapshot “%1”").arg(trimmed), [&](Scenario &s) { s.snapshots.push_back(snapshot); });
+    return true;
+}
+
+bool Document::removeSnapshot(const QString &name)
+{
+    const std::string key = name.toStdString();
+    if (!m_scenario.snapshot(key))
+        return false;
+    edit(tr("Remove snapshot “%1”").arg(name), [&](Scenario &s) {
+        std::erase_if(s.snapshots, [&](const Snapshot &snapshot) { return snapshot.name == key; });
+    });
+    return true;
+}
+
+bool Document::recallSnapshot(const QString &name)
+{
+    const Snapshot *snapshot = m_scenario.snapshot(name.toStdString());
+    if (!snapshot)
+        return false;
+    const Snapshot copy = *snapshot;
+    edit(tr("Recall snapshot “%1”").arg(name), [&](Scenario &s) {
+        s.totalEffort = copy.totalEffort;
+        s.projects = copy.projects;
+        s.stages = copy.stages;
+    });
+    return true;
+}
+
+QString Document::suggestedSnapshotName() const
+{
+    const QString base = tr("Budget %1").arg(QLocale().toString(static_cast<qlonglong>(m_scenario.totalEffort)));
+    QString name = base;
+    for (int k = 2; m_scenario.snapshot(name.toStdString()); ++k)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(k);
+    return name;
+}
+
+const Snapshot *Document::baseline() const
+{
+    return m_baseline.isEmpty() ? nullptr : m_scenario.snapshot(m_baseline.toStdString());
+}
+
+void Document::setBaseline(const QString &name)
+{
+    const QString wanted = m_scenario.snapshot(name.toStdString()) ? name : QString();
+    if (wanted == m_baseline)
+        return;
+    m_baseline = wanted;
+    emit baselineChanged();
     emit changed();
 }
 

@@ -73,6 +73,29 @@ public:
     /// Records that the scenario is now saved at `filePath`.
     void markSaved(const QString &filePath);
 
+    /**
+     * Pins the current state and its split as a snapshot named `name` (one undoable step). Fails,
+     * with `error` set, when there is no split to pin, or the name is empty or taken.
+     */
+    bool pinSnapshot(const QString &name, QString *error = nullptr);
+    /// Removes the snapshot `name` (one undoable step); false when there is none.
+    bool removeSnapshot(const QString &name);
+    /// Makes the snapshot `name` the working state again — total, projects, stages — keeping every
+    /// snapshot (one undoable step); false when there is none.
+    bool recallSnapshot(const QString &name);
+    /// A name for the next snapshot that no snapshot has yet ("Budget 100", "Budget 100 (2)", ...).
+    [[nodiscard]] QString suggestedSnapshotName() const;
+
+    /**
+     * The snapshot the views compare the working state with (drawn as ghosts, differences in the
+     * table), or nullptr. A view setting, not part of the scenario: it survives edits while the
+     * snapshot exists and is cleared when it goes.
+     */
+    [[nodiscard]] const Snapshot *baseline() const;
+    [[nodiscard]] const QString &baselineName() const { return m_baseline; }
+    /// Compares with the snapshot `name` (empty: with nothing).
+    void setBaseline(const QString &name);
+
     /// Sets the scenario without touching the history; used by the undo commands only.
     void applyScenario(const Scenario &scenario);
     /// The id of the gesture in progress, 0 when none.
@@ -85,6 +108,8 @@ signals:
     void fileStateChanged();
     /// The whole scenario was replaced (New, Open, a preset, a restore): views fit themselves again.
     void replaced();
+    /// The baseline changed (chosen, cleared, or its snapshot removed).
+    void baselineChanged();
     /// isUpdating() changed.
     void updatingChanged(bool updating);
 
@@ -97,6 +122,7 @@ private:
     AllocationResult m_result;
     bool m_updating = false;
     bool m_inReallocate = false;
+    QString m_baseline;
     QUndoStack m_undo;
     QString m_filePath;
     quint64 m_gesture = 0;

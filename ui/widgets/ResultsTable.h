@@ -4,49 +4,51 @@
 #pragma once
 
 #include "charts/Theme.h"
+#include "document/ResultsModel.h"
 
 #include <QWidget>
 
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace ef {
 
 class Document;
 
 /**
- * The allocation as a table — effort, share of the budget, accuracy, weighted marginal gain and
- * stage for every project — and the objective below it. Observes the Document.
+ * The allocation as a table — a view of ResultsModel: effort, share of the budget, accuracy,
+ * weighted marginal gain and stage for every project, and the differences from the baseline snapshot
+ * when there is one — with the objective below it.
  */
 class ResultsTable : public QWidget
 {
     Q_OBJECT
 
 public:
-    /// Column indices of the table.
-    enum Column {
-        ProjectColumn,
-        EffortColumn,
-        ShareColumn,
-        AccuracyColumn,
-        GainColumn,
-        StageColumn,
-        ColumnCount
-    };
+    /// Column indices of the table (those of ResultsModel).
+    using Column = ResultsModel::Column;
+    static constexpr int ProjectColumn = ResultsModel::ProjectColumn;
+    static constexpr int EffortColumn = ResultsModel::EffortColumn;
+    static constexpr int ShareColumn = ResultsModel::ShareColumn;
+    static constexpr int AccuracyColumn = ResultsModel::AccuracyColumn;
+    static constexpr int GainColumn = ResultsModel::GainColumn;
+    static constexpr int StageColumn = ResultsModel::StageColumn;
 
     explicit ResultsTable(Document *document, QWidget *parent = nullptr);
 
     void setTheme(const Theme &theme);
-    [[nodiscard]] QTableWidget *table() const { return m_table; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] ResultsModel *model() const { return m_model; }
+    /// The text of a cell as shown.
+    [[nodiscard]] QString cellText(int row, int column) const { return m_model->text(row, column); }
     /// The objective line under the table.
     [[nodiscard]] QString objectiveText() const;
 
 private:
     void refresh();
 
-    Document *m_document;
-    Theme m_theme = Theme::dark();
-    QTableWidget *m_table;
+    ResultsModel *m_model;
+    QTableView *m_table;
     QLabel *m_objective;
 };
 

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "document/ResultsModel.h"
+
+#include "Allocator.h"
+#include "document/Document.h"
+#include "document/NumberFormat.h"
+
+#include <QPixmap>
+
+#include <cmath>
+#include <unordered_map>
+
+namespace ef {
+
+ResultsModel::ResultsModel(Document *document, QObject *parent) : QAbstractTableModel(parent), m_document(document)
+{
+    connect(m_document, &Document::changed, this, &ResultsModel::refresh);
+    refresh();
+}
+
+void ResultsModel::setTheme(const Theme &theme)
+{
+    m_theme = theme;
+    refresh();
+}
+
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : (m_compare ? ColumnCount : kPlainColumns);
+}
+
+QString ResultsModel::text(int row, int column) const
+{
+    if (row < 0 || row >= rowCount() || column < 0 || column >= columnCount())
+        return {};
+    return m_rows[static_cast<std::size_t>(row)].cells[column];
+}
+
+QVariant ResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.cells[index.column()];
+    case Qt::TextAlignmentRole: {
+        const bool text
+            = index.column() == ProjectColumn || index.column() == StageColumn || index.column() == BaselineStageColumn;
+        return QVariant::fromValue(Qt::Alignment((text ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter));
+    }
+    case Qt::DecorationRole:
+        if (index.column() == ProjectColumn) {
+            QPixmap swatch(12, 12);
+            swatch.fill(row.color);
+            return swatch;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case ProjectColumn:
+            return tr("Project");
+        case EffortColumn:
+            return tr("Effort");
+        case ShareColumn:
+            return tr("Share");
+        case AccuracyColumn:
+            return tr("Accuracy");
+        case GainColumn:
+            return tr("Weighted marginal gain");
+        case StageColumn:
+            return tr("Stage");
+        case DeltaEffortColumn:
+            return tr("Δ effort");
+        case DeltaValueColumn:
+            return tr("Δ value");
+        case BaselineStageColumn:
+            return tr("Baseline stage");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ProjectColumn:
+            return tr("The project");
+        case EffortColumn:
+            return tr("Units of effort the allocator gives it");
+        case ShareColumn:
+            return tr("Its share of the total budget");
+        case AccuracyColumn:
+            return tr("f(effort): the accuracy its curve reaches with that effort");
+        case GainColumn:
+            return tr("weight · (f(effort + 1) − f(effort)): what one more unit would add to the objective.\n"
+                      "At the optimum these are roughly equal across projects.");
+        case StageColumn:
+            return tr("The lifecycle stage its effort reaches");
+        case DeltaEffortColumn:
+            return tr("Its effort now minus its effort in the baseline snapshot");
+        case DeltaValueColumn:
+            return tr("Its weighted value (weight · accuracy) now minus in the baseline snapshot");
+        case BaselineStageColumn:
+            return tr("The stage it had in the baseline snapshot");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+void ResultsModel::refresh()
+{
+    const Scenario &scenario = m_document->scenario();
+    const AllocationResult &result = m_document->result();
+    const Snapshot *baseline = m_document->baseline();
+    const auto total = static_cast<double>(scenario.totalEffort);
+
+    // The baseline's projects by name, with their effort and weighted value then.
+    struct Then {
+        Effort effort;
+        double value;
+        std::string stage;
+    };
+    std::unordered_map<std::string, Then> then;
+    double baselineObjective = 0;
+    if (baseline) {
+        const Scenario old = baseline->toScenario();
+        const Allocation evaluated = evaluate(old, baseline->efforts, Method::Exact);
+        baselineObjective = evaluated.objective;
+        for (std::size_t i = 0; i < old.projects.size(); ++i)
+            then.emplace(
+                old.projects[i].name,
+                Then{baseline->efforts[i], evaluated.projects[i].value, old.stageNameFor(baseline->efforts[i])});
+    }
+
+    std::vector<Row> rows(scenario.projects.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Project &project = scenario.projects[i];
+        Row &row = rows[i];
+        row.color = m_theme.projectColor(i, project.color);
+        row.cells[ProjectColumn] = QString::fromStdString(project.name);
+        if (project.weight != 1)
+            row.cells[ProjectColumn] += QStringLiteral("  ×%1").arg(format::number(project.weight, 3));
+        if (result.ok() && i < result.allocation->projects.size()) {
+            const ProjectAllocation &pa = result.allocation->projects[i];
+            row.cells[EffortColumn] = format::units(pa.effort);
+            row.cells[ShareColumn] = total > 0
+                ? QStringLiteral("%1 %").arg(100.0 * static_cast<double>(pa.effort) / total, 0, 'f', 1)
+                : QStringLiteral("—");
+            row.cells[AccuracyColumn] = format::number(pa.accuracy);
+            row.cells[GainColumn] = format::number(pa.marginal);
+            row.cells[StageColumn] = QString::fromStdString(scenario.stageNameFor(pa.effort));
+            if (baseline) {
+                const auto found = then.find(project.name);
+                if (found == then.end()) {
+                    row.cells[DeltaEffortColumn] = tr("new");
+                    row.cells[DeltaValueColumn] = tr("new");
+                    row.cells[BaselineStageColumn] = QStringLiteral("—");
+                } else {
+                    row.cells[DeltaEffortColumn] = format::signedUnits(pa.effort - found->second.effort);
+                    row.cells[DeltaValueColumn] = format::signedNumber(pa.value - found->second.value);
+                    row.cells[BaselineStageColumn] = QString::fromStdString(found->second.stage);
+                }
+            }
+        } else {
+            for (int c = EffortColumn; c < ColumnCount; ++c)
+                row.cells[c] = QStringLiteral("—");
+        }
+    }
+
+    const bool compare = baseline != nullptr;
+    if (compare != m_compare || rows.size() != m_rows.size()) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_compare = compare;
+        endResetModel();
+    } else {
+        m_rows = std::move(rows);
+        if (!m_rows.empty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    }
+
+    if (result.ok()) {
+        const Allocation &a = *result.allocation;
+        m_objective = tr("Objective Σ weight·accuracy = <b>%1</b> · %2 units · method %3")
+                          .arg(format::number(a.objective, 6), format::units(a.totalEffort),
+                               QString::fromLatin1(methodName(a.method).data(),
+                                                   static_cast<qsizetype>(methodName(a.method).size())));
+        if (m_document->isUpdating())
+            m_objective += tr(" · updating…");
+        if (baseline)
+            m_objective += tr(" · <b>%1</b> against “%2” (%3)")
+                               .arg(format::signedNumber(a.objective - baselineObjective, 6),
+                                    QString::fromStdString(baseline->name).toHtmlEscaped(),
+                                    format::number(baselineObjective, 6));
+    } else {
+        m_objective = tr("No allocation: %1").arg(QString::fromStdString(result.error).toHtmlEscaped());
+    }
+}
+
+} // namespace ef

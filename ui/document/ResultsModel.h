@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "charts/Theme.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+namespace ef {
+
+class Document;
+
+/**
+ * The allocation of the document as a table model: one row per project with its effort, share of the
+ * budget, accuracy, weighted marginal gain and stage. When the document has a baseline snapshot, three
+ * more columns compare with it — the effort's change, the weighted value's change and the stage the
+ * project had — with projects matched by name (a project the baseline lacks is "new").
+ *
+ * Observes the document and tells its views once per change, as one range, so a 500-row table costs
+ * one pass, not one per cell.
+ */
+class ResultsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    /// Column indices.
+    enum Column {
+        ProjectColumn,
+        EffortColumn,
+        ShareColumn,
+        AccuracyColumn,
+        GainColumn,
+        StageColumn,
+        DeltaEffortColumn,   ///< Only with a baseline.
+        DeltaValueColumn,    ///< Only with a baseline.
+        BaselineStageColumn, ///< Only with a baseline.
+        ColumnCount
+    };
+    /// Columns shown without a baseline.
+    static constexpr int kPlainColumns = DeltaEffortColumn;
+
+    explicit ResultsModel(Document *document, QObject *parent = nullptr);
+
+    /// The colours of the name column's swatches.
+    void setTheme(const Theme &theme);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+
+    /// The text of a cell (as shown).
+    [[nodiscard]] QString text(int row, int column) const;
+    /// The objective line: Σ weight·accuracy, the budget and the method, and the difference from the baseline.
+    [[nodiscard]] const QString &objectiveText() const { return m_objective; }
+
+private:
+    struct Row {
+        QString cells[ColumnCount];
+        QColor color;
+    };
+    void refresh();
+
+    Document *m_document;
+    Theme m_theme = Theme::dark();
+    std::vector<Row> m_rows;
+    bool m_compare = false;
+    QString m_objective;
+};
+
+} // namespace ef
