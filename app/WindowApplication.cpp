@@ -108,9 +108,17 @@ std::unique_ptr<QApplication> createWindowApplication(int &argc, char **argv, co
         state.program = program;
         state.held.clear();
     }
-    state.previous = qInstallMessageHandler(holdMessage);
-    auto app = std::make_unique<QApplication>(argc, argv);
-    qInstallMessageHandler(state.previous);
+    std::unique_ptr<QApplication> app;
+    {
+        // Restores the previous handler however construction ends (a failed platform never returns here).
+        struct Holding {
+            Holding() { startUp().previous = qInstallMessageHandler(holdMessage); }
+            ~Holding() { qInstallMessageHandler(startUp().previous); }
+            Holding(const Holding &) = delete;
+            Holding &operator=(const Holding &) = delete;
+        } holding;
+        app = std::make_unique<QApplication>(argc, argv);
+    }
 
     // Started: pass on what Qt said meanwhile, as it would have been printed.
     std::vector<HeldMessage> held;

@@ -14,7 +14,7 @@
 
 using namespace ef::test;
 
-TEST_CASE("--version shows the version, the licence and the Qt and QCustomPlot in use", "[app][version]")
+TEST_CASE("the --version text shows the version, the licence and the Qt and QCustomPlot in use", "[app][version]")
 {
     const ProgramRun run = runProgram({QStringLiteral("--version")});
     CHECK(run.exitCode == 0);
