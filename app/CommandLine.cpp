@@ -3,10 +3,12 @@
 
 #include "CommandLine.h"
 
+#include "AboutText.h"
 #include "Allocator.h"
 #include "JsonWriter.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
+#include "WindowApplication.h"
 #include "charts/Chart.h"
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
@@ -24,6 +26,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace ef {
 
@@ -237,32 +240,14 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     return kExitOk;
 }
 
-/// True when Qt can open a window: a display for the chosen (or default) platform, or a platform
-/// that needs none (offscreen, vnc, eglfs, ...).
-bool haveDisplay()
-{
-    const QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
-    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
-    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
-    if (platform.isEmpty())
-        return x11 || wayland;
-    if (platform.startsWith(QLatin1String("xcb")))
-        return x11;
-    if (platform.startsWith(QLatin1String("wayland")))
-        return wayland;
-    return true;
-}
-
 int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     QString source;
     Scenario scenario = requestedScenario(parser, options, source);
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
-    if (!haveDisplay())
-        throw UsageError{QStringLiteral("no display to open the window on (DISPLAY is not set); use --export OUT.png "
-                                        "or --allocate for output without a display, or run under xvfb-run")};
-    QApplication app(argc, argv);
+    // Without a display this says so in one line and exits 2 (Qt itself is asked, on every platform).
+    const std::unique_ptr<QApplication> app = createWindowApplication(argc, argv, kProgram);
     // Ties the running window to the installed menu entry and icon (resources/linux, resources/icons).
     const QString appId = QStringLiteral("org.effortfrontier.EffortFrontier");
     QGuiApplication::setDesktopFileName(appId);
@@ -327,7 +312,7 @@ int runCommandLine(int argc, char **argv)
             return kExitOk;
         }
         if (parser.isSet(versionOption)) {
-            printLine(stdout, QStringLiteral("%1 %2").arg(QLatin1String(kProgram), QStringLiteral(EF_VERSION)));
+            printLine(stdout, about::versionText()); // version, licence, Qt and QCustomPlot in use
             return kExitOk;
         }
         if (parser.isSet(options.allocate) && parser.isSet(options.exportTo))

@@ -3,6 +3,7 @@
 
 #include "window/MainWindow.h"
 
+#include "AboutText.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
 #include "charts/Chart.h"
@@ -687,16 +688,7 @@ void MainWindow::copyChart()
 
 void MainWindow::about()
 {
-    QMessageBox::about(
-        this, QStringLiteral("About Effort Frontier"),
-        QStringLiteral("<h3>Effort Frontier %1</h3>"
-                       "<p>Splits a fixed effort budget across ML projects whose effort→accuracy curves have "
-                       "diminishing returns: each unit goes to the project with the largest weighted marginal "
-                       "gain, which is optimal for concave curves (an exact method handles S-curves).</p>"
-                       "<p>Assumptions: projects are independent; returns are linear in accuracy, with weights "
-                       "expressing importance.</p>"
-                       "<p>Built with Qt %2 and QCustomPlot.</p>")
-            .arg(QCoreApplication::applicationVersion(), QLatin1String(qVersion())));
+    QMessageBox::about(this, tr("About Effort Frontier"), ef::about::aboutHtml());
 }
 
 void MainWindow::rebuildRecentMenu()
