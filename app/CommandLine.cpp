@@ -3,7 +3,7 @@
 
 #include "CommandLine.h"
 
-#include "AboutText.h"
+#include "window/AboutText.h"
 #include "Allocator.h"
 #include "JsonWriter.h"
 #include "Presets.h"

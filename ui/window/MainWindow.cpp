@@ -3,7 +3,7 @@
 
 #include "window/MainWindow.h"
 
-#include "AboutText.h"
+#include "window/AboutText.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
 #include "charts/Chart.h"

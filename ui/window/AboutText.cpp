@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
 
-#include "AboutText.h"
+#include "window/AboutText.h"
 
 #include <QCoreApplication>
 #include <QtGlobal>
