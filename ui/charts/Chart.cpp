@@ -10,6 +10,8 @@
 #include <QFontMetricsF>
 #include <QScopedValueRollback>
 
+#include <functional>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -47,7 +49,7 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     plot->xAxis->setLabel(tr("Effort (units)"));
     plot->yAxis->setLabel(tr("Accuracy"));
     plot->yAxis->setTickLabels(false); // the reference look: shape matters, not the accuracy scale
-    plot->xAxis->ticker()->setTickCount(8);
+    useEffortTicks(plot->xAxis);
 
     m_dots = new QCPCurve(plot->xAxis, plot->yAxis);
     m_dots->addToLegend(legend());
@@ -56,6 +58,12 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     // Above every curve, also those added later.
     plot->addLayer(QStringLiteral("dots"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_dots->setLayer(QStringLiteral("dots"));
+    // The baseline's ghosts: faded curves under the live ones, hollow dots beside the red ones.
+    plot->addLayer(QStringLiteral("ghosts"), plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    m_ghostDots = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_ghostDots->setLayer(QStringLiteral("dots"));
+    m_ghostDots->setLineStyle(QCPCurve::lsNone);
+    m_ghostDots->setVisible(false);
 
     // Zoomed or panned by hand: sample the curves again for the new view.
     auto resample = [this] {
@@ -86,6 +94,9 @@ void Chart::applyTheme()
     const Theme &t = theme();
     m_dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, t.dot, t.dot, width(t.dotSize)));
     m_dots->setPen(QPen(t.dot));
+    m_ghostDots->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.dot, width(2)), Qt::NoBrush, width(t.dotSize + 2)));
+    m_ghostDots->setPen(QPen(t.dot));
     const QFont labelFont = font(0, true);
     for (QCPItemText *label : m_dotLabels) {
         label->setFont(labelFont);
@@ -191,21 +202,15 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     const int byWidth = std::clamp(plot()->axisRect()->width() / 3, 80, kSamples);
     const int samples = n > kThinCurvesAbove ? byWidth / 2 : byWidth;
     QVector<double> xs(samples), ys(samples);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Project &project = scenario.projects[i];
-        QCPGraph *graph = m_curves[i];
-        if (renamed[i])
-            graph->setName(QString::fromStdString(project.name));
-        graph->setPen(
-            QPen(theme().projectColor(i, project.color), width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
+    const auto sample = [&](const Curve &curve) {
         double start = xMax * 1e-6;
-        if (!(project.curve.value(start) >= yLow)) {
+        if (!(curve.value(start) >= yLow)) {
             double below = start;
             double above = xMax;
-            if (project.curve.value(above) >= yLow) {
+            if (curve.value(above) >= yLow) {
                 for (int step = 0; step < 60; ++step) {
                     const double middle = 0.5 * (below + above);
-                    (project.curve.value(middle) >= yLow ? above : below) = middle;
+                    (curve.value(middle) >= yLow ? above : below) = middle;
                 }
                 start = above;
             }
@@ -214,11 +219,101 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
         for (int k = 0; k < samples; ++k) {
             const double t = static_cast<double>(k) / (samples - 1);
             xs[k] = start + (xMax - start) * t * t;
-            const double y = project.curve.value(xs[k]);
+            const double y = curve.value(xs[k]);
             ys[k] = std::isfinite(y) ? y : std::numeric_limits<double>::quiet_NaN();
         }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Project &project = scenario.projects[i];
+        QCPGraph *graph = m_curves[i];
+        if (renamed[i])
+            graph->setName(QString::fromStdString(project.name));
+        graph->setPen(
+            QPen(theme().projectColor(i, project.color), width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
+        sample(project.curve);
         graph->setData(xs, ys, true);
     }
+    updateGhosts(sample, xs, ys);
+}
+
+void Chart::setBaseline(const Snapshot *snapshot)
+{
+    if (snapshot)
+        m_baseline = *snapshot;
+    else
+        m_baseline.reset();
+}
+
+void Chart::updateGhosts(const std::function<void(const Curve &)> &sample, const QVector<double> &xs,
+                         const QVector<double> &ys)
+{
+    const std::size_t count = m_baseline ? m_baseline->projects.size() : 0;
+    while (m_ghostCurves.size() < count) {
+        auto *graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
+        graph->setLayer(QStringLiteral("ghosts"));
+        graph->setSelectable(QCP::stNone);
+        graph->setAdaptiveSampling(true);
+        m_ghostCurves.push_back(graph);
+    }
+    while (m_ghostCurves.size() > count) {
+        plot()->removeGraph(m_ghostCurves.back());
+        m_ghostCurves.pop_back();
+    }
+    while (m_ghostLinks.size() > 0) {
+        plot()->removeItem(m_ghostLinks.back());
+        m_ghostLinks.pop_back();
+    }
+    QVector<double> gt, gx, gy;
+    if (m_baseline) {
+        // Each ghost in the colour of the live project with its name (its own place's colour when gone).
+        for (std::size_t i = 0; i < count; ++i) {
+            const Project &old = m_baseline->projects[i];
+            std::size_t live = m_scenario.projects.size();
+            for (std::size_t j = 0; j < m_scenario.projects.size(); ++j)
+                if (m_scenario.projects[j].name == old.name) {
+                    live = j;
+                    break;
+                }
+            QColor color = live < m_scenario.projects.size()
+                ? theme().projectColor(live, m_scenario.projects[live].color)
+                : theme().projectColor(i, old.color);
+            color.setAlphaF(0.45f);
+            m_ghostCurves[i]->setPen(QPen(color, width(1.5), Qt::DashLine));
+            sample(old.curve);
+            m_ghostCurves[i]->setData(xs, ys, true);
+            const double effort = static_cast<double>(m_baseline->efforts[i]);
+            const double accuracy = old.curve.value(effort);
+            if (!std::isfinite(accuracy))
+                continue;
+            gt << static_cast<double>(i);
+            gx << effort;
+            gy << accuracy;
+            // A thin arrow from the ghost to the live dot shows where the project moved.
+            if (live < m_scenario.projects.size() && m_result.ok() && live < m_result.allocation->projects.size()
+                && m_scenario.projects.size() <= kMaxLabelledDots) {
+                const ProjectAllocation &now = m_result.allocation->projects[live];
+                if (std::isfinite(now.accuracy) && (now.effort != m_baseline->efforts[i] || now.accuracy != accuracy)) {
+                    auto *link = new QCPItemLine(plot());
+                    link->setLayer(QStringLiteral("ghosts"));
+                    link->setSelectable(false);
+                    link->start->setCoords(effort, accuracy);
+                    link->end->setCoords(static_cast<double>(now.effort), now.accuracy);
+                    QColor linkColor = theme().dot;
+                    linkColor.setAlphaF(0.6f);
+                    link->setPen(QPen(linkColor, width(1.2), Qt::DotLine));
+                    link->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, width(8), width(10)));
+                    m_ghostLinks.push_back(link);
+                }
+            }
+        }
+        m_ghostDots->setName(tr("Baseline “%1”").arg(QString::fromStdString(m_baseline->name)));
+    }
+    m_ghostDots->setData(gt, gx, gy, true);
+    m_ghostDots->setVisible(m_baseline.has_value());
+    if (m_baseline && !legend()->hasItemWithPlottable(m_ghostDots))
+        m_ghostDots->addToLegend(legend());
+    else if (!m_baseline && legend()->hasItemWithPlottable(m_ghostDots))
+        m_ghostDots->removeFromLegend(legend());
 }
 
 double Chart::autoEffortRange() const

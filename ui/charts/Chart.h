@@ -9,11 +9,16 @@
 
 #include <QPointF>
 #include <QString>
+#include <QVector>
+
+#include <functional>
+#include <optional>
 
 #include <vector>
 
 class QCPCurve;
 class QCPGraph;
+class QCPItemLine;
 class QCPItemText;
 
 namespace ef {
@@ -37,6 +42,13 @@ public:
     /// Shows `scenario` and its allocation `result` (dots hidden when the result is an error). While
     /// `updating`, the dots are the last good split on the new curves and the subtitle says so.
     void update(const Scenario &scenario, const AllocationResult &result, bool updating = false);
+
+    /// Draws `snapshot` (nullptr: none) as ghosts from the next update(): its curves faded and dashed,
+    /// its dots hollow, with an arrow from each ghost dot to the live one that moved.
+    void setBaseline(const Snapshot *snapshot);
+    /// The baseline's hollow dots (one point per baseline project).
+    [[nodiscard]] QCPCurve *ghostDots() const { return m_ghostDots; }
+    [[nodiscard]] std::size_t ghostCurveCount() const { return m_ghostCurves.size(); }
 
     [[nodiscard]] QString toolTipAt(const QPointF &pos) const override;
 
@@ -67,12 +79,18 @@ protected:
 
 private:
     void ensureProjectCount(std::size_t count);
+    void updateGhosts(const std::function<void(const Curve &)> &sample, const QVector<double> &xs,
+                      const QVector<double> &ys);
     [[nodiscard]] double autoEffortRange() const;
     [[nodiscard]] QString describe(std::size_t project, Effort effort) const;
 
     std::vector<QCPGraph *> m_curves;
     QCPCurve *m_dots = nullptr;
     std::vector<QCPItemText *> m_dotLabels;
+    QCPCurve *m_ghostDots = nullptr;
+    std::vector<QCPGraph *> m_ghostCurves;
+    std::vector<QCPItemLine *> m_ghostLinks;
+    std::optional<Snapshot> m_baseline;
     Scenario m_scenario;
     AllocationResult m_result;
     bool m_updatingResult = false;

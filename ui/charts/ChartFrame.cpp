@@ -3,6 +3,8 @@
 
 #include "charts/ChartFrame.h"
 
+#include "document/NumberFormat.h"
+
 #include <qcustomplot.h>
 
 #include <QFontMetricsF>
@@ -16,6 +18,30 @@ namespace {
 
 /// The smallest point size a title is shrunk to before it is cut.
 constexpr int kMinTitlePointSize = 8;
+
+/// Ticks for an axis of whole units: labels with thousands separators ("1,000,000"), never fractions
+/// of a unit, and as many as fit side by side (set from the axis's length after each layout).
+class EffortTicker : public QCPAxisTicker
+{
+protected:
+    double getTickStep(const QCPRange &range) override { return std::max(1.0, QCPAxisTicker::getTickStep(range)); }
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return format::units(static_cast<Effort>(std::llround(tick)));
+    }
+};
+
+/// How many ticks of `axis` fit without their labels running together.
+int fittingTickCount(QCPAxis *axis)
+{
+    const QFontMetricsF metrics(axis->tickLabelFont());
+    const double widest = std::max(metrics.horizontalAdvance(format::units(static_cast<Effort>(axis->range().upper))),
+                                   metrics.horizontalAdvance(format::units(static_cast<Effort>(axis->range().lower))));
+    const bool horizontal = axis->orientation() == Qt::Horizontal;
+    const double label = horizontal ? widest + 2.5 * metrics.height() : 3 * metrics.height();
+    const double length = horizontal ? axis->axisRect()->width() : axis->axisRect()->height();
+    return std::clamp(static_cast<int>(length / label), 2, 8);
+}
 
 } // namespace
 
@@ -40,8 +66,16 @@ ChartFrame::ChartFrame(QCustomPlot *plot, const QString &title, StageAxis stageA
     m_plot->yAxis->grid()->setVisible(true);
 
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
-        const bool titles = fitTitles();
-        if (fitLayout() || titles) {
+        bool changed = fitTitles();
+        changed = fitLayout() || changed;
+        for (QCPAxis *axis : m_effortAxes) {
+            const int count = fittingTickCount(axis);
+            if (axis->ticker()->tickCount() != count) {
+                axis->ticker()->setTickCount(count);
+                changed = true;
+            }
+        }
+        if (changed) {
             // The titles changed size: lay out once more with them.
             for (const auto phase :
                  {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
@@ -51,6 +85,12 @@ ChartFrame::ChartFrame(QCustomPlot *plot, const QString &title, StageAxis stageA
         placeStageLabels(taken);
         placeLabels(taken);
     });
+}
+
+void ChartFrame::useEffortTicks(QCPAxis *axis)
+{
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new EffortTicker));
+    m_effortAxes.push_back(axis);
 }
 
 QCPLegend *ChartFrame::legend()

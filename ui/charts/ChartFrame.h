@@ -14,6 +14,7 @@
 
 #include <vector>
 
+class QCPAxis;
 class QCPItemRect;
 class QCPItemStraightLine;
 class QCPItemText;
@@ -97,6 +98,8 @@ protected:
 
     /// The legend below the axes (created on first use), in columns so it never hides data.
     QCPLegend *legend();
+    /// Ticks `axis` in whole units with thousands separators, as many as fit its length.
+    void useEffortTicks(QCPAxis *axis);
 
 private:
     bool fitTitles();
@@ -116,6 +119,7 @@ private:
     std::vector<QCPItemRect *> m_stageBands;
     std::vector<QCPItemStraightLine *> m_stageLines;
     std::vector<QCPItemText *> m_stageLabels;
+    std::vector<QCPAxis *> m_effortAxes;
     bool m_autoRange = true;
 };
 

@@ -32,6 +32,7 @@ void ChartWidget::refresh()
         m_chart->setAutoRange(true);
         m_shownTotal = scenario.totalEffort;
     }
+    m_chart->setBaseline(m_document->baseline());
     m_chart->update(scenario, m_document->result(), m_document->isUpdating());
     replot(QCustomPlot::rpQueuedReplot);
 }

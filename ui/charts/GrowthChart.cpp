@@ -29,8 +29,8 @@ GrowthChart::GrowthChart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxi
 {
     plot->xAxis->setLabel(tr("Total budget (units)"));
     plot->yAxis->setLabel(tr("Effort in the optimal split (units)"));
-    plot->xAxis->ticker()->setTickCount(6);
-    plot->yAxis->ticker()->setTickCount(6);
+    useEffortTicks(plot->xAxis);
+    useEffortTicks(plot->yAxis);
 
     m_marker = new QCPItemStraightLine(plot);
     m_marker->setLayer(QStringLiteral("overlay"));

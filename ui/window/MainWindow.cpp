@@ -3,7 +3,6 @@
 
 #include "window/MainWindow.h"
 
-#include "window/AboutText.h"
 #include "Presets.h"
 #include "ScenarioFile.h"
 #include "charts/Chart.h"
@@ -18,6 +17,8 @@
 #include "widgets/ControlPanel.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/ResultsTable.h"
+#include "widgets/SnapshotBar.h"
+#include "window/AboutText.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -107,6 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *chartLayout = new QVBoxLayout(chartArea);
     chartLayout->setContentsMargins(0, 0, 0, 0);
     chartLayout->addWidget(m_controls->budgetBar());
+    m_snapshots = new SnapshotBar(m_document);
+    chartLayout->addWidget(m_snapshots);
     chartLayout->addWidget(m_messageBar);
     chartLayout->addWidget(m_allocationLabel);
     // The growth view sits beside the chart (View ▸ Growth View shows it).
@@ -272,6 +275,13 @@ void MainWindow::createMenus()
         m_themeGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, id] { setTheme(id); });
     }
+
+    QMenu *compare = menuBar()->addMenu(tr("&Compare"));
+    QAction *pin = compare->addAction(tr("&Pin Snapshot"), m_snapshots, &SnapshotBar::pin);
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pin->setStatusTip(tr("Pin the current state and its split, and compare with it"));
+    QAction *noBaseline = compare->addAction(tr("&Stop Comparing"), this, [this] { m_document->setBaseline({}); });
+    noBaseline->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
 
     QMenu *presets = menuBar()->addMenu(QStringLiteral("&Presets"));
     const QStringList descriptions

@@ -27,6 +27,7 @@ class Document;
 class FileWatcher;
 class GrowthView;
 class ResultsTable;
+class SnapshotBar;
 
 /**
  * The live what-if window: the controls on the left, the chart and the results table on the right,
@@ -44,6 +45,8 @@ public:
     [[nodiscard]] ChartWidget *chartWidget() const { return m_chart; }
     [[nodiscard]] ControlPanel *controlPanel() const { return m_controls; }
     [[nodiscard]] ResultsTable *resultsTable() const { return m_results; }
+    /// Pin, compare with, recall and remove snapshots.
+    [[nodiscard]] SnapshotBar *snapshotBar() const { return m_snapshots; }
     /// How the split grows with the budget; shown with View ▸ Growth View (growthViewAction()).
     [[nodiscard]] GrowthView *growthView() const { return m_growth; }
     [[nodiscard]] QAction *growthViewAction() const { return m_growthAction; }
@@ -127,6 +130,7 @@ private:
     ChartWidget *m_chart;
     ResultsTable *m_results;
     ControlPanel *m_controls;
+    SnapshotBar *m_snapshots = nullptr;
     QWidget *m_messageBar;
     QLabel *m_messageLabel;
     QLabel *m_allocationLabel;
