@@ -3,7 +3,6 @@
 
 #include "CommandLine.h"
 
-#include "window/AboutText.h"
 #include "Allocator.h"
 #include "JsonWriter.h"
 #include "Presets.h"
@@ -12,6 +11,8 @@
 #include "charts/Chart.h"
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
+#include "charts/ViewExport.h"
+#include "window/AboutText.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -75,6 +76,14 @@ struct Options {
         QStringLiteral("scale"),
         QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
         QStringLiteral("S"), QStringLiteral("1")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("The view --export draws: accuracy (the curves and optimal points, "
+                                           "default) or growth (the split as the budget grows)."),
+                            QStringLiteral("accuracy|growth"), QStringLiteral("accuracy")};
+    QCommandLineOption baseline{QStringLiteral("baseline"),
+                                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded "
+                                               "curves, hollow dots) beside the live state."),
+                                QStringLiteral("NAME")};
     QCommandLineOption theme{
         QStringLiteral("theme"),
         QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
@@ -214,6 +223,16 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     const std::optional<Theme> theme = Theme::byId(themeId);
     if (!theme)
         throw UsageError{QStringLiteral("--theme: \"%1\" is not one of dark, light").arg(themeId.left(40))};
+    ViewExportOptions viewOptions;
+    const std::optional<ChartView> view = chartViewFromName(parser.value(options.view));
+    if (!view)
+        throw UsageError{QStringLiteral("--view: \"%1\" is not one of %2")
+                             .arg(parser.value(options.view).left(40), chartViewNames().join(QStringLiteral(", ")))};
+    viewOptions.view = *view;
+    viewOptions.baseline = parser.value(options.baseline);
+    if (!viewOptions.baseline.isEmpty() && viewOptions.view != ChartView::Accuracy)
+        throw UsageError{QStringLiteral("--baseline: the %1 view has no ghosts; use --view accuracy")
+                             .arg(chartViewName(viewOptions.view))};
     const auto [scenario, source, result] = allocateRequested(parser, options);
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
@@ -235,8 +254,8 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     char *qtArgv[] = {argc > 0 ? argv[0] : const_cast<char *>(kProgram), nullptr};
     QApplication app(qtArgc, qtArgv);
     QString error;
-    if (!exportScenario(scenario, result, *theme, out, exportOptions, &error))
-        throw UsageError{error};
+    if (!exportView(scenario, result, *theme, out, exportOptions, viewOptions, &error))
+        throw UsageError{error.startsWith(out) ? error : source + QStringLiteral(": ") + error};
     return kExitOk;
 }
 
@@ -298,7 +317,7 @@ int runCommandLine(int argc, char **argv)
     const QCommandLineOption versionOption = parser.addVersionOption();
     Options options;
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method, options.size,
-                       options.scale, options.theme});
+                       options.scale, options.theme, options.view, options.baseline});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),

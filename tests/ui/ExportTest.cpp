@@ -192,3 +192,63 @@ TEST_CASE("Opening the window with no display explains instead of aborting", "[c
     CHECK(run.err.contains("xvfb-run"));
     CHECK(run.err.count('\n') == 1);
 }
+
+TEST_CASE("Every view exports headless: --view growth, and --baseline draws a snapshot's ghosts", "[export][cli]")
+{
+    QTemporaryDir dir;
+    // The growth view of the growth preset: the red marker at the total, the lines up to 100 units.
+    const QString growth = dir.filePath("growth.png");
+    Run run = runHeadless({"--export", growth, "--preset", "growth", "--view", "growth", "--size", "1280x720"});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    const QImage growthImage(growth);
+    REQUIRE(growthImage.size() == QSize(1280, 720));
+    // The marker is a vertical red line: one column holds far more pure red than any dot could.
+    int bestColumn = 0;
+    const QImage rgb = growthImage.convertToFormat(QImage::Format_RGB32);
+    for (int x = 0; x < rgb.width(); ++x) {
+        int count = 0;
+        for (int y = 0; y < rgb.height(); ++y)
+            count += (rgb.pixel(x, y) & 0xffffffu) == 0xff0000u ? 1 : 0;
+        bestColumn = std::max(bestColumn, count);
+    }
+    CHECK(bestColumn > 300);
+    CHECK(redBlobs(growthImage) <= 2); // no optimal-point dots in this view
+
+    // A file with a snapshot of the startup split, exported at 300 with that snapshot as the baseline.
+    Scenario s = *loadPreset(QStringLiteral("startup")).scenario;
+    Snapshot pinned;
+    pinned.name = "startup";
+    pinned.totalEffort = 100;
+    pinned.projects = s.projects;
+    pinned.stages = s.stages;
+    pinned.efforts = {33, 27, 20, 13, 7};
+    s.snapshots.push_back(pinned);
+    s.totalEffort = 300;
+    const QString file = dir.filePath("pinned.json");
+    {
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(serializeScenario(s)));
+    }
+    const QString plain = dir.filePath("plain.png");
+    REQUIRE(runHeadless({"--export", plain, file}).exitCode == 0);
+    const QString ghosts = dir.filePath("ghosts.png");
+    run = runHeadless({"--export", ghosts, file, "--baseline", "startup"});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    // Five live dots and the legend's; with the baseline five hollow rings more and the legend's ring.
+    CHECK(redBlobs(QImage(plain)) == 5 + 1);
+    CHECK(redBlobs(QImage(ghosts)) == 5 + 1 + 5 + 1);
+
+    // Mistakes are refused with one line and exit 2.
+    run = runHeadless({"--export", dir.filePath("x.png"), file, "--baseline", "nope"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.trimmed() == file + QStringLiteral(": no snapshot named \"nope\" (the scenario has \"startup\")"));
+    run = runHeadless({"--export", dir.filePath("x.png"), "--view", "pie"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains("--view: \"pie\" is not one of accuracy, growth"));
+    run = runHeadless({"--export", dir.filePath("x.png"), file, "--view", "growth", "--baseline", "startup"});
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains("--baseline: the growth view has no ghosts"));
+}

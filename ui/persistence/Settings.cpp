@@ -92,9 +92,9 @@ void removeRecentFile(const QString &path)
 
 QSize exportSize()
 {
-    const QSize size = QSettings().value(kExportSize, QSize(1200, 800)).toSize();
+    const QSize size = QSettings().value(kExportSize, QSize(1920, 1080)).toSize();
     const bool valid = size.width() >= 16 && size.height() >= 16 && size.width() <= 20000 && size.height() <= 20000;
-    return valid ? size : QSize(1200, 800);
+    return valid ? size : QSize(1920, 1080);
 }
 
 void setExportSize(const QSize &size)

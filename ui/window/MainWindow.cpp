@@ -444,10 +444,16 @@ bool MainWindow::saveFile(const QString &path)
     return true;
 }
 
-bool MainWindow::exportChart(const QString &path, const ExportOptions &options, QString *error)
+bool MainWindow::exportChart(const QString &path, const ExportOptions &options, QString *error, ChartView view,
+                             const QString &themeId)
 {
     QString problem;
-    const bool ok = exportPlot(m_chart, path, options, &problem);
+    ViewExportOptions viewOptions;
+    viewOptions.view = view;
+    viewOptions.baseline = m_document->baselineName();
+    const Theme theme = themeId.isEmpty() ? m_theme : Theme::byId(themeId).value_or(m_theme);
+    const bool ok
+        = exportView(m_document->scenario(), m_document->result(), theme, path, options, viewOptions, &problem);
     if (!ok)
         showMessage(QStringLiteral("Export failed — %1").arg(problem));
     if (error)
@@ -673,17 +679,20 @@ void MainWindow::exportInteractive()
                                                                     : QStringLiteral(".png");
         path += ext;
     }
-    ExportOptions initial;
-    initial.size = settings::exportSize();
-    initial.scale = settings::exportScale();
+    ExportRequest initial;
+    initial.options.size = settings::exportSize();
+    initial.options.scale = settings::exportScale();
+    initial.view = m_growth->isVisible() ? ChartView::Growth : ChartView::Accuracy;
+    initial.themeId = m_theme.id;
     ExportDialog dialog(path, initial, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const ExportOptions options = dialog.options();
+    const ExportRequest request = dialog.request();
+    const ExportOptions options = request.options;
     settings::setExportSize(options.size);
     if (exportFormatFor(path) == ExportFormat::Png)
         settings::setExportScale(static_cast<int>(options.scale));
-    if (exportChart(path, options))
+    if (exportChart(path, options, nullptr, request.view, request.themeId))
         statusBar()->showMessage(QStringLiteral("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 

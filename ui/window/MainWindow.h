@@ -6,6 +6,7 @@
 #include "Scenario.h"
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
+#include "charts/ViewExport.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -66,8 +67,13 @@ public:
     bool openPreset(const QString &name);
     /// Writes the scenario to `path` atomically; false with a message on failure.
     bool saveFile(const QString &path);
-    /// Writes the chart as shown to `path` (.png, .svg, .pdf); false with `error` set on failure.
-    bool exportChart(const QString &path, const ExportOptions &options, QString *error = nullptr);
+    /**
+     * Writes `view` of the document (with the baseline's ghosts) to `path` (.png, .svg, .pdf) in its
+     * default, fitted view — never the window's zoom — in the theme `themeId` (empty: the window's).
+     * False with `error` set, and the message bar saying why, on failure.
+     */
+    bool exportChart(const QString &path, const ExportOptions &options, QString *error = nullptr,
+                     ChartView view = ChartView::Accuracy, const QString &themeId = {});
     /// Switches between the "dark" and "light" themes (remembered in the settings).
     void setTheme(const QString &id);
     [[nodiscard]] const Theme &theme() const { return m_theme; }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include "Allocation.h"
+#include "Scenario.h"
+#include "charts/ChartExport.h"
+#include "charts/Theme.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ef {
+
+/// The views a chart export can show.
+enum class ChartView {
+    Accuracy, ///< The curves with the optimal points (the main chart).
+    Growth,   ///< How the optimal split grows with the budget.
+};
+
+/// "accuracy", "growth": as given to --view.
+QString chartViewName(ChartView view);
+std::optional<ChartView> chartViewFromName(const QString &name);
+QStringList chartViewNames();
+
+/// What an export draws besides the scenario and its allocation.
+struct ViewExportOptions {
+    ChartView view = ChartView::Accuracy;
+    QString baseline; ///< A snapshot of the scenario to draw as ghosts (accuracy view); empty for none.
+};
+
+/**
+ * The font and line scale an export of `size` pixels gets, so text stays legible at any size: 1 up to
+ * the default 1200×800 (smaller exports keep the screen's sizes), larger for larger exports (1.35 at
+ * 1920×1080, 2.7 at 3840×2160).
+ */
+double exportScale(const QSize &size);
+
+/**
+ * Draws `view` of `scenario` — in its default view, never a zoom — on an off-screen plot with the same
+ * code as the window, and writes it to `path` (format from the extension). The growth view computes its
+ * path here, with the chart's method. Fails with `error` set for an unknown baseline, a scenario too
+ * large for the chart, or a file that cannot be written. Needs a QApplication (offscreen is enough).
+ */
+bool exportView(const Scenario &scenario, const AllocationResult &result, const Theme &theme, const QString &path,
+                const ExportOptions &options, const ViewExportOptions &view, QString *error);
+
+} // namespace ef
