@@ -190,7 +190,11 @@ void MainWindow::createActions()
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
 
     m_saveAsAction = new QAction(QStringLiteral("Save &As…"), this);
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    // Ctrl+Shift+S everywhere: QKeySequence::SaveAs has no binding on some desktops (plain X11).
+    QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    if (!saveAsKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)))
+        saveAsKeys.prepend(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAsAction->setShortcuts(saveAsKeys);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
 
     m_exportAction = new QAction(QStringLiteral("&Export Chart…"), this);
@@ -367,23 +371,45 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
 }
 
-bool MainWindow::openFile(const QString &path)
+std::optional<Scenario> MainWindow::readForOpening(const QString &path)
 {
     LoadResult loaded = loadScenarioFile(path);
     if (!loaded.ok()) {
-        showMessage(QStringLiteral("Could not open the scenario — %1").arg(loaded.error.message()));
+        showMessage(tr("Could not open the scenario — %1").arg(loaded.error.message()));
         settings::removeRecentFile(QFileInfo(path).absoluteFilePath());
-        return false;
+        return std::nullopt;
     }
     if (const QString problem = Chart::sizeProblem(*loaded.scenario); !problem.isEmpty()) {
-        showMessage(
-            QStringLiteral("Could not open the scenario — %1: %2").arg(QDir::toNativeSeparators(path), problem));
-        return false;
+        showMessage(tr("Could not open the scenario — %1: %2").arg(QDir::toNativeSeparators(path), problem));
+        return std::nullopt;
     }
-    showScenario(std::move(*loaded.scenario), QFileInfo(path).absoluteFilePath());
-    settings::addRecentFile(path);
-    statusBar()->showMessage(QStringLiteral("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return std::move(*loaded.scenario);
+}
+
+bool MainWindow::openFileAsking(const QString &path)
+{
+    // The file is read and checked first: a file that cannot be opened never costs a save prompt.
+    std::optional<Scenario> scenario = readForOpening(path);
+    if (!scenario || !maybeSave())
+        return false;
+    showOpened(std::move(*scenario), path);
     return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    std::optional<Scenario> scenario = readForOpening(path);
+    if (!scenario)
+        return false;
+    showOpened(std::move(*scenario), path);
+    return true;
+}
+
+void MainWindow::showOpened(Scenario scenario, const QString &path)
+{
+    showScenario(std::move(scenario), QFileInfo(path).absoluteFilePath());
+    settings::addRecentFile(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
 bool MainWindow::openPreset(const QString &name)
@@ -633,13 +659,11 @@ void MainWindow::newScenario()
 
 void MainWindow::open()
 {
-    if (!maybeSave())
-        return;
     const QStringList recent = settings::recentFiles();
     const QString dir = recent.isEmpty() ? QString() : QFileInfo(recent.front()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, QStringLiteral("Open Scenario"), dir, kScenarioFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), dir, kScenarioFilter);
     if (!path.isEmpty())
-        openFile(path);
+        openFileAsking(path);
 }
 
 bool MainWindow::save()
@@ -718,10 +742,7 @@ void MainWindow::rebuildRecentMenu()
         const QString path = files[i];
         QAction *action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         action->setToolTip(QDir::toNativeSeparators(path));
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
+        connect(action, &QAction::triggered, this, [this, path] { openFileAsking(path); });
     }
     if (files.isEmpty()) {
         m_recentMenu->addAction(QStringLiteral("(none)"))->setEnabled(false);
@@ -757,8 +778,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    if (maybeSave())
-        openFile(path);
+    openFileAsking(path);
 }
 
 } // namespace ef

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -58,6 +59,9 @@ public:
      * changes (the menu actions do that first).
      */
     bool openFile(const QString &path);
+    /// Like openFile(), but once the file has been read and checked, asks about unsaved changes
+    /// first (Open, drop, recent files). A file that cannot be opened never prompts.
+    bool openFileAsking(const QString &path);
     /**
      * Shows `scenario` as a fresh document (history cleared, unmodified), read from `filePath` (empty
      * for none) or the preset `presetName` (empty for none). Used by the command line.
@@ -121,6 +125,10 @@ private:
     void fileChangedOnDisk(const QString &path);
     void fileRemovedOnDisk(const QString &path);
 
+    /// Reads and checks a file for opening; the message bar says why when it cannot be opened.
+    std::optional<Scenario> readForOpening(const QString &path);
+    /// Shows a scenario read from `path` and records it among the recent files.
+    void showOpened(Scenario scenario, const QString &path);
     /// Asks whether to save unsaved edits; false when the user cancels.
     bool maybeSave();
     void newScenario();
