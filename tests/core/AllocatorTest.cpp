@@ -249,7 +249,7 @@ TEST_CASE("exact finds the brute-force optimum for any curve shape", "[allocator
         const Scenario s = randomScenario(rng, total, {1, 4, false, trial % 2 == 0, trial % 5 == 0});
         if (feasibilityProblem(s, total))
             continue;
-        const auto x = exactEfforts(s, total);
+        const auto x = exactEffortsByDp(s, total);
         REQUIRE(x.has_value());
         INFO("trial " << trial << " total " << total);
         checkWithinBounds(s, *x, total);
@@ -295,7 +295,7 @@ TEST_CASE("every allocator respects minEffort and maxEffort", "[allocator]")
     }
 }
 
-TEST_CASE("infeasible budgets and oversized exact problems are explained, not attempted", "[allocator]")
+TEST_CASE("infeasible budgets and oversized problems are explained, not attempted", "[allocator]")
 {
     Scenario s;
     s.projects = {project("A", CurveFamily::Log, 1, 1), project("B", CurveFamily::Log, 1, 1)};
@@ -317,9 +317,16 @@ TEST_CASE("infeasible budgets and oversized exact problems are explained, not at
     Scenario big;
     for (int i = 0; i < 50; ++i)
         big.projects.push_back(project("S", CurveFamily::Logistic, 1, 0.1, 1, 30));
+    // Far beyond the dynamic programme (which refuses it), yet branch and bound proves it at once.
+    std::string dpError;
+    CHECK_FALSE(exactEffortsByDp(big, 1'000'000, &dpError).has_value());
+    CHECK_THAT(dpError, Catch::Contains("use fewer units or projects, or the exact method"));
     const AllocationResult r = allocate(big, 1'000'000, Method::Auto);
-    CHECK_FALSE(r.ok());
-    CHECK_THAT(r.error, Catch::Contains("use fewer units or projects, or the greedy method"));
+    REQUIRE(r.ok());
+    CHECK(r.allocation->method == Method::Exact);
+    CHECK(r.allocation->proven);
+    // Every project is saturated whatever the split: the objective is 50 full S-curves.
+    CHECK(r.allocation->objective == Approx(50 * big.projects[0].curve.value(20'000)).epsilon(1e-12));
     // Greedy replays S-curves unit by unit: bounded too, while concave curves have no such limit.
     const AllocationResult replay = allocate(big, kGreedyReplayLimit + 1, Method::Greedy);
     CHECK_THAT(replay.error, Catch::Contains("is above its limit of 20000000"));
