@@ -207,6 +207,52 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
     }
 }
 
+/**
+ * Greedy for concave curves, faithful to the unit-by-unit rule also where the computed gains are flat
+ * to the last bits. There rounding makes a gain sequence wobble by an ulp or two instead of falling,
+ * and the rule (a heap that takes the best head) follows the wobbles, which no count by threshold can
+ * see. So when many units sit within 1e-12 (relative) of the last unit's gain, and they are not all
+ * exactly equal, the units above that band are counted by threshold and the band is replayed by the
+ * heap, as the rule does (at most kGreedyReplayLimit units; beyond that the ties are dealt in project
+ * order).
+ */
+std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds)
+{
+    std::vector<Effort> efforts = greedyByThreshold(scenario, bounds);
+    const std::size_t n = scenario.projects.size();
+    double last = kInf; // the gain of the last unit handed out
+    for (std::size_t i = 0; i < n; ++i) {
+        if (efforts[i] > bounds.lo[i]) {
+            const Project &p = scenario.projects[i];
+            last = std::min(last, p.curve.weightedGain(p.weight, efforts[i] - 1));
+        }
+    }
+    if (!(last > 0) || std::isinf(last))
+        return efforts;
+    const double above = last * (1 + 1e-12);
+    const double below = last * (1 - 1e-12);
+    std::vector<Effort> start(n);
+    Effort countAbove = 0;
+    Effort band = 0;
+    bool allEqual = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Project &p = scenario.projects[i];
+        const Effort over = p.curve.unitsWithGainAtLeast(p.weight, above, bounds.lo[i], bounds.hi[i]);
+        const Effort within = p.curve.unitsWithGainAtLeast(p.weight, below, bounds.lo[i], bounds.hi[i]) - over;
+        start[i] = bounds.lo[i] + over;
+        countAbove += over;
+        band += within;
+        if (within > 0)
+            allEqual = allEqual && p.curve.weightedGain(p.weight, start[i]) == last
+                && p.curve.weightedGain(p.weight, start[i] + within - 1) == last;
+    }
+    const Effort toReplay = bounds.remaining - countAbove;
+    if (band <= static_cast<Effort>(n) + 16 || allEqual || toReplay < 0 || toReplay > kGreedyReplayLimit)
+        return efforts;
+    greedyFrom(scenario, bounds.hi, start, toReplay, [](std::uint32_t) {});
+    return start;
+}
+
 } // namespace
 
 std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort total)
@@ -250,7 +296,7 @@ std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total)
 {
     if (!scenario.allConcave())
         return greedyEffortsByHeap(scenario, total);
-    return greedyByThreshold(scenario, boundsFor(scenario, total));
+    return greedyConcave(scenario, boundsFor(scenario, total));
 }
 
 namespace {
@@ -487,7 +533,7 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
     if (method == Method::Greedy) {
         std::vector<Effort> efforts;
         if (concave) {
-            efforts = greedyByThreshold(scenario, boundsFor(scenario, total));
+            efforts = greedyConcave(scenario, boundsFor(scenario, total));
         } else {
             Interrupt cancel(0, options.cancel); // the replay is bounded; only a cancel stops it
             const Bounds bounds = boundsFor(scenario, total);

@@ -207,6 +207,38 @@ TEST_CASE("fast greedy gives the naive loop's split on random scenarios", "[allo
     }
 }
 
+TEST_CASE("fast greedy follows the replay where gains are flat to the last bits", "[allocator][regression]")
+{
+    // Issue 8, item 6: two identical logistic curves with midpoint 0 and b = 1e-9 have gains equal
+    // to ~1e-15, wobbling by an ulp; the unit-by-unit rule follows the wobbles and splits 653/653.
+    Scenario twins;
+    twins.projects = {project("A", CurveFamily::Logistic, 1, 1e-9), project("B", CurveFamily::Logistic, 1, 1e-9)};
+    CHECK(greedyEffortsByHeap(twins, 1306) == std::vector<Effort>{653, 653});
+    CHECK(greedyEfforts(twins, 1306) == std::vector<Effort>{653, 653});
+    CHECK(allocate(twins, 1306, Method::Auto).allocation->projects[0].effort == 653);
+    for (const Effort total : {Effort{1}, Effort{99}, Effort{5000}, Effort{77'777}})
+        CHECK(greedyEfforts(twins, total) == greedyEffortsByHeap(twins, total));
+    // Flat curves of several shapes and sizes, mixed with ordinary ones.
+    std::mt19937_64 rng(8);
+    for (int trial = 0; trial < 60; ++trial) {
+        Scenario s;
+        const int n = std::uniform_int_distribution<int>(2, 6)(rng);
+        for (int i = 0; i < n; ++i) {
+            const int kind = std::uniform_int_distribution<int>(0, 2)(rng);
+            const double a = std::uniform_real_distribution<double>(0.5, 2)(rng);
+            if (kind == 0)
+                s.projects.push_back(project("flat", CurveFamily::Logistic, 1, 1e-9 * a));
+            else if (kind == 1)
+                s.projects.push_back(project("flat exp", CurveFamily::Exp, a, 1e-12));
+            else
+                s.projects.push_back(project("log1p", CurveFamily::Log1p, a * 1e-7, 0.01));
+        }
+        const Effort total = std::uniform_int_distribution<Effort>(0, 20'000)(rng);
+        INFO("trial " << trial << " total " << total);
+        REQUIRE(greedyEfforts(s, total) == greedyEffortsByHeap(s, total));
+    }
+}
+
 TEST_CASE("fast greedy matches the heap replay at a large scale", "[allocator][property]")
 {
     std::mt19937_64 rng(99);
