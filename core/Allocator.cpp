@@ -19,6 +19,8 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr Effort kNoCap = std::numeric_limits<Effort>::max();
+/// Exact starts from greedy's split when replaying it costs at most this many units (≈ 50 ms).
+constexpr Effort kGreedySeedLimit = 1'000'000;
 
 /// Per-project effort bounds for one budget: every project starts at lo[i] and may grow to hi[i].
 struct Bounds {
@@ -564,7 +566,13 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
     const auto n = static_cast<double>(std::max<std::size_t>(scenario.projects.size(), 1));
     const std::size_t nodeBudget
         = dp.fits() ? static_cast<std::size_t>(std::clamp(dp.work / (n * 200), 64.0, 1e6)) : static_cast<std::size_t>(-1);
-    ExactSearch search = exactEffortsByBranchAndBound(scenario, total, interrupt, nodeBudget);
+    // Greedy's split, where its replay is cheap, is the split to beat: exact is never worse, even
+    // when a time limit stops it early.
+    std::optional<std::vector<Effort>> greedy;
+    if (boundsFor(scenario, total).remaining <= kGreedySeedLimit)
+        greedy = concave ? greedyConcave(scenario, boundsFor(scenario, total)) : greedyEffortsByHeap(scenario, total);
+    ExactSearch search
+        = exactEffortsByBranchAndBound(scenario, total, interrupt, nodeBudget, greedy ? &*greedy : nullptr);
     if (search.cancelled) {
         result.error = "cancelled";
         return result;

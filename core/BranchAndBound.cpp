@@ -417,7 +417,7 @@ double envelopeBound(const Scenario &scenario, Effort total)
 }
 
 ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total, Interrupt &interrupt,
-                                         std::size_t nodeBudget)
+                                         std::size_t nodeBudget, const std::vector<Effort> *start)
 {
     ExactSearch out;
     if (interrupt.check() && interrupt.cancelled()) {
@@ -445,6 +445,12 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
             out.efforts = x;
         }
     };
+    if (start && start->size() == n) {
+        double objective = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            objective += problem.value(i, (*start)[i]);
+        offer(*start, objective);
+    }
     double settled = -kInf; // the largest bound of any node closed so far
     std::vector<Node> open;
     open.push_back({kInf, 0.0, {}});

@@ -47,10 +47,12 @@ struct ExactSearch {
  *
  * Among splits with equal objectives it returns the first it finds; no particular one is preferred.
  * Stops early when `interrupt` says so: cancelled (result.cancelled), or out of time (the best split
- * found, proven = false, with the bound still valid); likewise after `nodeBudget` relaxations. Precondition: feasibilityProblem() is empty.
+ * found, proven = false, with the bound still valid); likewise after `nodeBudget` relaxations.
+ * `start`, when given, is a feasible split to beat (greedy's, say): the result is never worse. Precondition: feasibilityProblem() is empty.
  */
 ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total, Interrupt &interrupt,
-                                         std::size_t nodeBudget = static_cast<std::size_t>(-1));
+                                         std::size_t nodeBudget = static_cast<std::size_t>(-1),
+                                         const std::vector<Effort> *start = nullptr);
 
 /**
  * The root relaxation's bound alone: no split of `total` can do better than this. O(n log T).
