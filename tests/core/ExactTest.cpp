@@ -5,6 +5,7 @@
 // certificate: bound, gap, proven, time limit and cancel.
 #include "Allocator.h"
 #include "BranchAndBound.h"
+#include "Presets.h"
 #include "RandomScenario.h"
 
 #include <catch2/catch.hpp>
@@ -298,4 +299,31 @@ TEST_CASE("the dynamic programme's memory is counted before it is taken", "[exac
         wide.projects.push_back(project("S", CurveFamily::Logistic, 1, 0.1, 1, 30));
     CHECK_FALSE(exactEffortsByDp(wide, 200'000, &error).has_value());
     CHECK_THAT(error, Catch::Contains("MB"));
+}
+
+TEST_CASE("the deep-learning bet: exact funds it, greedy never does, and a budget of 81 makes it jump",
+          "[exact][preset]")
+{
+    const LoadResult loaded = loadPreset(QStringLiteral("deep-learning-bet"));
+    REQUIRE(loaded.ok());
+    const Scenario &s = *loaded.scenario;
+    CHECK_FALSE(s.allConcave());
+    const Allocation exact = *allocate(s).allocation;
+    const Allocation greedy = *allocate(s, Method::Greedy).allocation;
+    CHECK(exact.method == Method::Exact);
+    CHECK(exact.proven);
+    CHECK(efforts(exact) == std::vector<Effort>{13, 10, 8, 69});
+    CHECK(efforts(greedy) == std::vector<Effort>{42, 33, 25, 0});
+    CHECK(exact.objective - greedy.objective > 0.1);          // greedy loses about 11 % of the value
+    CHECK(greedy.bound >= exact.objective);                   // and its certificate says so
+    CHECK(exact.objective == Approx(objectiveOf(s, *exactEffortsByDp(s, 100))).epsilon(1e-12));
+    // The jump: at 80 units the bet gets nothing, at 81 it gets 62 and the others give up 61.
+    CHECK(efforts(*allocate(s, 80, Method::Exact).allocation) == std::vector<Effort>{33, 27, 20, 0});
+    CHECK(efforts(*allocate(s, 81, Method::Exact).allocation) == std::vector<Effort>{8, 6, 5, 62});
+    for (Effort total = 60; total <= 120; ++total) {
+        INFO("total " << total);
+        const auto dp = exactEffortsByDp(s, total);
+        REQUIRE(dp.has_value());
+        CHECK(allocate(s, total, Method::Exact).allocation->objective == Approx(objectiveOf(s, *dp)).epsilon(1e-12));
+    }
 }
