@@ -167,8 +167,8 @@ double parseTimeLimit(const QString &text)
     bool ok = false;
     const double seconds = text.toDouble(&ok);
     if (!ok || !(seconds > 0 && seconds <= 1e6))
-        throw UsageError{
-            QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)").arg(text.left(40))};
+        throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
+                             .arg(text.left(40))};
     return seconds;
 }
 
@@ -218,8 +218,7 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
         allocateOptions.timeLimitSeconds = parseTimeLimit(parser.value(options.timeLimit));
     Requested requested;
     requested.scenario = requestedScenario(parser, options, requested.source);
-    requested.result
-        = allocate(requested.scenario, requested.scenario.totalEffort, method, allocateOptions);
+    requested.result = allocate(requested.scenario, requested.scenario.totalEffort, method, allocateOptions);
     if (!requested.result.ok())
         throw UsageError{requested.source + QStringLiteral(": ") + QString::fromStdString(requested.result.error)};
     const Allocation &allocation = *requested.result.allocation;

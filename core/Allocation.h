@@ -44,8 +44,8 @@ struct Allocation {
      * greedy's split may lose at most. −∞ only when every split is −∞.
      */
     double bound = 0;
-    double gap = 0;      ///< bound − objective (≥ 0; 0 when both are −∞).
-    bool proven = true;  ///< False when a time limit (or the search's memory cap) stopped the search first.
+    double gap = 0;             ///< bound − objective (≥ 0; 0 when both are −∞).
+    bool proven = true;         ///< False when a time limit (or the search's memory cap) stopped the search first.
     std::string unprovenReason; ///< Why the split is not proven optimal; empty when `proven`.
     std::vector<ProjectAllocation> projects;
 };

@@ -540,7 +540,8 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
             Interrupt cancel(0, options.cancel); // the replay is bounded; only a cancel stops it
             const Bounds bounds = boundsFor(scenario, total);
             efforts = bounds.lo;
-            if (!greedyFrom(scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {}, &cancel)) {
+            if (!greedyFrom(
+                    scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {}, &cancel)) {
                 result.error = "cancelled";
                 return result;
             }
@@ -551,8 +552,8 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
             // What greedy may lose at most: the concave-envelope bound on the optimum.
             allocation.bound = std::max(allocation.objective, envelopeBound(scenario, total));
             allocation.gap = allocation.bound == allocation.objective ? 0.0 : allocation.bound - allocation.objective;
-            allocation.proven = allocation.gap
-                <= kExactRelativeGap * std::abs(allocation.bound) + std::numeric_limits<double>::min();
+            allocation.proven
+                = allocation.gap <= kExactRelativeGap * std::abs(allocation.bound) + std::numeric_limits<double>::min();
             if (!allocation.proven)
                 allocation.unprovenReason = "greedy is not guaranteed optimal on curves that are not concave";
         }
@@ -564,8 +565,8 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
     // S-curves make it try many subsets) and the dynamic programme is affordable, that finishes it.
     const DpCost dp = dpCost(scenario, total, boundsFor(scenario, total));
     const auto n = static_cast<double>(std::max<std::size_t>(scenario.projects.size(), 1));
-    const std::size_t nodeBudget
-        = dp.fits() ? static_cast<std::size_t>(std::clamp(dp.work / (n * 200), 64.0, 1e6)) : static_cast<std::size_t>(-1);
+    const std::size_t nodeBudget = dp.fits() ? static_cast<std::size_t>(std::clamp(dp.work / (n * 200), 64.0, 1e6))
+                                             : static_cast<std::size_t>(-1);
     // Greedy's split, where its replay is cheap, is the split to beat: exact is never worse, even
     // when a time limit stops it early.
     std::optional<std::vector<Effort>> greedy;

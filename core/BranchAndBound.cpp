@@ -25,13 +25,7 @@ struct Problem {
     std::vector<Effort> hi;   ///< Root upper bounds.
     std::vector<char> shaped; ///< The curve needs an envelope: not concave, and weighted.
 
-    Problem(const Scenario &s, Effort t)
-        : scenario(s)
-        , n(s.projects.size())
-        , total(t)
-        , lo(n)
-        , hi(n)
-        , shaped(n)
+    Problem(const Scenario &s, Effort t) : scenario(s), n(s.projects.size()), total(t), lo(n), hi(n), shaped(n)
     {
         Effort minSum = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -85,9 +79,8 @@ Envelope envelopeOf(const Problem &problem, std::size_t i, Effort l, Effort u)
     // S-curves and convex powers), so this holds up to the tangent point and never after; "reaches"
     // rather than "beats" carries the chord across flat stretches (gains that underflow to zero
     // before a steep step).
-    const auto chordRises = [&](Effort t) {
-        return problem.gain(i, t) * static_cast<double>(t - l) >= problem.value(i, t) - e.valueAtL;
-    };
+    const auto chordRises
+        = [&](Effort t) { return problem.gain(i, t) * static_cast<double>(t - l) >= problem.value(i, t) - e.valueAtL; };
     Effort first = l + 1;
     Effort last = u; // the answer lies in [first, last]; u when the chord reaches the end
     while (first < last) {

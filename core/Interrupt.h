@@ -20,8 +20,7 @@ class Interrupt
 public:
     Interrupt() = default;
     /// `timeLimitSeconds` ≤ 0 means none; `cancel` may be null.
-    Interrupt(double timeLimitSeconds, const std::atomic<bool> *cancel)
-        : m_cancel(cancel)
+    Interrupt(double timeLimitSeconds, const std::atomic<bool> *cancel) : m_cancel(cancel)
     {
         if (timeLimitSeconds > 0)
             m_deadline = std::chrono::steady_clock::now()
@@ -44,7 +43,11 @@ public:
     [[nodiscard]] bool timedOut() const { return m_state == State::TimedOut; }
 
 private:
-    enum class State { Running, Cancelled, TimedOut };
+    enum class State {
+        Running,
+        Cancelled,
+        TimedOut
+    };
     const std::atomic<bool> *m_cancel = nullptr;
     std::optional<std::chrono::steady_clock::time_point> m_deadline;
     State m_state = State::Running;

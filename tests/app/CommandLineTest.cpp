@@ -461,9 +461,9 @@ TEST_CASE("allocate reports the certificate: bound, gap and proven", "[app][allo
     CHECK(exact.value(QStringLiteral("proven")).toBool());
     CHECK(exact.value(QStringLiteral("bound")).toDouble() >= objective);
     CHECK(exact.value(QStringLiteral("gap")).toDouble() <= 1e-12 * std::abs(objective));
-    const QJsonObject greedy = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"),
-                                           QStringLiteral("greedy"), QStringLiteral("--preset"),
-                                           QStringLiteral("deep-learning-bet")});
+    const QJsonObject greedy
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("greedy"),
+                      QStringLiteral("--preset"), QStringLiteral("deep-learning-bet")});
     const QJsonObject best
         = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("deep-learning-bet")});
     CHECK_FALSE(greedy.value(QStringLiteral("proven")).toBool());
@@ -526,8 +526,8 @@ TEST_CASE("the 350-byte file: a project capped at zero and 10^9 units allocates 
 })");
     QElapsedTimer timer;
     timer.start();
-    const QJsonObject o = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"),
-                                      QStringLiteral("exact"), path});
+    const QJsonObject o
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("exact"), path});
     CHECK(timer.elapsed() < 5000);
     CHECK(efforts(o) == std::vector<qint64>{0, 1'000'000'000});
     CHECK(o.value(QStringLiteral("proven")).toBool());

@@ -447,11 +447,10 @@ int main(int argc, char **argv)
             int seeds;
             double limitMs;
         };
-        for (const ExactRow &r :
-             {ExactRow{"exact, 1,000 projects (half S-curves) x 100,000 units, proven", "<= 1 s, gap<=1e-9", 1000,
-                       100'000, 0.5, 10, 1000},
-              ExactRow{"exact, 50 S-curve projects x 10,000 units, proven", "<= 16 ms, gap<=1e-9", 50, 10'000,
-                       1.0, 20, 16}}) {
+        for (const ExactRow &r : {ExactRow{"exact, 1,000 projects (half S-curves) x 100,000 units, proven",
+                                           "<= 1 s, gap<=1e-9", 1000, 100'000, 0.5, 10, 1000},
+                                  ExactRow{"exact, 50 S-curve projects x 10,000 units, proven", "<= 16 ms, gap<=1e-9",
+                                           50, 10'000, 1.0, 20, 16}}) {
             double worst = 0;
             double worstGap = 0;
             bool proven = true;
@@ -464,8 +463,8 @@ int main(int argc, char **argv)
                 const bool ok = result.ok() && result.allocation->proven;
                 proven = proven && ok;
                 if (ok)
-                    worstGap = std::max(worstGap,
-                                        result.allocation->gap / std::max(1e-300, std::abs(result.allocation->objective)));
+                    worstGap = std::max(
+                        worstGap, result.allocation->gap / std::max(1e-300, std::abs(result.allocation->objective)));
             }
             row(r.what, r.target,
                 fmt("worst of %.0f: %.1f ms", r.seeds, worst) + fmt(", gap %.0g", worstGap)

@@ -18,9 +18,9 @@
 #include <random>
 
 using namespace ef;
-using ef::test::randomSCurveScenario;
 using ef::test::randomScenario;
 using ef::test::RandomScenarioOptions;
+using ef::test::randomSCurveScenario;
 
 namespace {
 
@@ -54,8 +54,7 @@ std::vector<Effort> efforts(const Allocation &allocation)
 
 } // namespace
 
-TEST_CASE("branch and bound reaches the dynamic programme's objective on thousands of small cases",
-          "[exact][property]")
+TEST_CASE("branch and bound reaches the dynamic programme's objective on thousands of small cases", "[exact][property]")
 {
     // Tolerance: objectives agree within 1e-12 relative (kExactRelativeGap of the projects' scale),
     // or both are −∞. Splits are not compared: equal objectives may come from different splits.
@@ -270,7 +269,8 @@ TEST_CASE("the 350-byte file: a project capped at zero and 10^9 units is instant
     // Issue 13, finding 1: the programme counted the last project as one step a unit but built a full
     // table of its values. Branch and bound settles it at once; the programme now refuses up front.
     Scenario s;
-    s.projects = {project("A", CurveFamily::Logistic, 1, 0.1, 1, 50), project("B", CurveFamily::Logistic, 1, 0.1, 1, 50)};
+    s.projects
+        = {project("A", CurveFamily::Logistic, 1, 0.1, 1, 50), project("B", CurveFamily::Logistic, 1, 0.1, 1, 50)};
     s.projects[0].maxEffort = 0;
     s.totalEffort = 1'000'000'000;
     const auto start = std::chrono::steady_clock::now();
@@ -314,8 +314,8 @@ TEST_CASE("the deep-learning bet: exact funds it, greedy never does, and a budge
     CHECK(exact.proven);
     CHECK(efforts(exact) == std::vector<Effort>{13, 10, 8, 69});
     CHECK(efforts(greedy) == std::vector<Effort>{42, 33, 25, 0});
-    CHECK(exact.objective - greedy.objective > 0.1);          // greedy loses about 11 % of the value
-    CHECK(greedy.bound >= exact.objective);                   // and its certificate says so
+    CHECK(exact.objective - greedy.objective > 0.1); // greedy loses about 11 % of the value
+    CHECK(greedy.bound >= exact.objective);          // and its certificate says so
     CHECK(exact.objective == Approx(objectiveOf(s, *exactEffortsByDp(s, 100))).epsilon(1e-12));
     // The jump: at 80 units the bet gets nothing, at 81 it gets 62 and the others give up 61.
     CHECK(efforts(*allocate(s, 80, Method::Exact).allocation) == std::vector<Effort>{33, 27, 20, 0});

@@ -166,7 +166,8 @@ TEST_CASE("an unknown preset names the known ones", "[scenariofile][preset]")
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error.source == QStringLiteral("preset Startup"));
     CHECK(loaded.error.location.isEmpty());
-    CHECK(loaded.error.reason == QStringLiteral("unknown preset (known: startup, growth, ml-first, deep-learning-bet)"));
+    CHECK(loaded.error.reason
+          == QStringLiteral("unknown preset (known: startup, growth, ml-first, deep-learning-bet)"));
 }
 
 TEST_CASE("a file using every family, bounds, colours and custom stages loads exactly", "[scenariofile]")
