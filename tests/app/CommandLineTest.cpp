@@ -473,7 +473,7 @@ TEST_CASE("allocate reports the certificate: bound, gap and proven", "[app][allo
     CHECK(best.value(QStringLiteral("proven")).toBool());
 }
 
-TEST_CASE("--time-limit: the best split found, unproven, exit 0 and one line on stderr", "[app][allocate]")
+TEST_CASE("allocate with a time limit: the best split found, unproven, exit 0 and one line on stderr", "[app][allocate]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
