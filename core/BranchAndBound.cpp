@@ -447,7 +447,11 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
     double settled = -kInf; // the largest bound of any node closed so far
     std::vector<Node> open;
     open.push_back({kInf, 0.0, {}});
-    std::size_t openEntries = 0;
+    std::size_t openBytes = 0; // what the open nodes hold, as kExactOpenNodeBytes counts it
+    const auto bytesOf = [](const Node &node) {
+        constexpr std::size_t kAllocationOverhead = 32;
+        return sizeof(Node) + node.changes.capacity() * sizeof(Change) + kAllocationOverhead;
+    };
     std::vector<Effort> trial;
     bool first = true;
 
@@ -462,7 +466,7 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
         std::pop_heap(open.begin(), open.end(), lowerKey);
         Node node = std::move(open.back());
         open.pop_back();
-        openEntries -= node.changes.size();
+        openBytes -= bytesOf(node);
         if (node.key <= incumbent + tolerance) {
             settled = std::max(settled, node.key);
             open.clear(); // every other open node's key is lower still
@@ -537,12 +541,12 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
                 if (c.index != child.index)
                     next.changes.push_back(c);
             next.changes.push_back(child);
-            openEntries += next.changes.size();
+            openBytes += bytesOf(next);
             open.push_back(std::move(next));
             std::push_heap(open.begin(), open.end(), lowerKey);
         }
         restore();
-        if (openEntries > kExactOpenEntryLimit) {
+        if (openBytes > kExactOpenNodeBytes) {
             out.unprovenReason = "the exact search reached its memory limit before it could prove the split optimal";
             break;
         }

@@ -17,9 +17,10 @@ namespace ef {
 /// bound − objective ≤ kExactRelativeGap · max(|objective|, scale), scale being the size of the
 /// projects' values. Rounding in the sums of many doubles is around 1e-15 relative.
 inline constexpr double kExactRelativeGap = 1e-12;
-/// The most branch-and-bound bookkeeping kept at once (open nodes' bound changes), in entries of
-/// 24 bytes: about 240 MB. When it is reached the search stops with the best split found, unproven.
-inline constexpr std::size_t kExactOpenEntryLimit = 10'000'000;
+/// The most memory the open nodes of branch and bound may hold (their interval changes, the node
+/// records and an allocator overhead counted for each): 256 MB. When it is reached the search stops
+/// with the best split found, unproven.
+inline constexpr std::size_t kExactOpenNodeBytes = 256u * 1024 * 1024;
 
 /// The outcome of the exact search.
 struct ExactSearch {
