@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <tuple>
 
 namespace ef {
 
@@ -398,6 +400,40 @@ std::vector<Envelope> rootEnvelopes(const Problem &problem)
     return env;
 }
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// A project's neighbours among its look-alikes, in project order.
+struct LookAlike {
+    std::size_t previous = kNone;
+    std::size_t next = kNone;
+};
+
+/**
+ * Chains the S-shaped projects that cannot be told apart (same curve, weight and effort range).
+ * Swapping two of them changes nothing, so some optimal split gives each at least as much as the
+ * next in the chain, and the search only looks for such splits: without this, n look-alikes make
+ * it try every subset of them.
+ */
+std::vector<LookAlike> lookAlikes(const Problem &problem)
+{
+    std::vector<LookAlike> chain(problem.n);
+    std::map<std::tuple<int, double, double, double, double, Effort, Effort>, std::size_t> last;
+    for (std::size_t i = 0; i < problem.n; ++i) {
+        if (!problem.shaped[i])
+            continue;
+        const Project &p = problem.scenario.projects[i];
+        const auto key = std::make_tuple(static_cast<int>(p.curve.family), p.curve.a, p.curve.b, p.curve.midpoint,
+                                         p.weight, problem.lo[i], problem.hi[i]);
+        const auto [it, inserted] = last.try_emplace(key, i);
+        if (!inserted) {
+            chain[it->second].next = i;
+            chain[i].previous = it->second;
+            it->second = i;
+        }
+    }
+    return chain;
+}
+
 } // namespace
 
 double envelopeBound(const Scenario &scenario, Effort total)
@@ -429,6 +465,7 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
     const double tolerance = kExactRelativeGap * scale + std::numeric_limits<double>::min();
 
     std::vector<Envelope> env = rootEnvelopes(problem);
+    const std::vector<LookAlike> lookAlike = lookAlikes(problem);
     const std::vector<Envelope> rootEnv = env;
 
     double incumbent = -kInf;
@@ -532,15 +569,37 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
             continue;
         }
         // Branch on the project furthest inside its chord: below or at its relaxed effort, or above.
+        // Among look-alikes the earlier one keeps at least as much as the later ones: "at most x"
+        // caps the later look-alikes too, "more than x" lifts the earlier ones.
         const Envelope &e = env[worst];
-        for (const Change &child : {Change{static_cast<std::uint32_t>(worst), e.l, r.x[worst]},
-                                    Change{static_cast<std::uint32_t>(worst), r.x[worst] + 1, e.u}}) {
-            Node next{r.bound, r.lambda, {}};
-            next.changes.reserve(node.changes.size() + 1);
-            for (const Change &c : node.changes)
-                if (c.index != child.index)
-                    next.changes.push_back(c);
-            next.changes.push_back(child);
+        const Effort at = r.x[worst];
+        for (const bool up : {false, true}) {
+            Node next{r.bound, r.lambda, node.changes};
+            bool empty = false;
+            const auto narrow = [&](std::size_t i, Effort l, Effort u) {
+                empty = empty || l > u;
+                if (l == env[i].l && u == env[i].u)
+                    return;
+                for (Change &c : next.changes) {
+                    if (c.index == i) {
+                        c.l = l;
+                        c.u = u;
+                        return;
+                    }
+                }
+                next.changes.push_back({static_cast<std::uint32_t>(i), l, u});
+            };
+            if (up) {
+                narrow(worst, at + 1, e.u);
+                for (std::size_t k = lookAlike[worst].previous; k != kNone; k = lookAlike[k].previous)
+                    narrow(k, std::max(env[k].l, at + 1), env[k].u);
+            } else {
+                narrow(worst, e.l, at);
+                for (std::size_t k = lookAlike[worst].next; k != kNone; k = lookAlike[k].next)
+                    narrow(k, env[k].l, std::min(env[k].u, at));
+            }
+            if (empty)
+                continue;
             openBytes += bytesOf(next);
             open.push_back(std::move(next));
             std::push_heap(open.begin(), open.end(), lowerKey);

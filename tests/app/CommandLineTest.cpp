@@ -427,7 +427,8 @@ QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &
     return path;
 }
 
-/// `n` look-alike S-curves sharing `total` units: the hard case for the exact method's proof.
+/// `n` S-curves alike but for a millionth in `a`, sharing `total` units: the hard case for the exact
+/// method's proof.
 QByteArray identicalSCurves(int n, Effort total)
 {
     Scenario s;
@@ -437,7 +438,7 @@ QByteArray identicalSCurves(int n, Effort total)
         Project p;
         p.name = std::to_string(i);
         p.name.insert(p.name.begin(), 'S');
-        p.curve = Curve{CurveFamily::Logistic, 1, 0.2, 50};
+        p.curve = Curve{CurveFamily::Logistic, 1 + 1e-6 * i, 0.2, 50};
         s.projects.push_back(p);
     }
     return QByteArray::fromStdString(serializeScenario(s));
@@ -473,7 +474,8 @@ TEST_CASE("allocate reports the certificate: bound, gap and proven", "[app][allo
     CHECK(best.value(QStringLiteral("proven")).toBool());
 }
 
-TEST_CASE("allocate with a time limit: the best split found, unproven, exit 0 and one line on stderr", "[app][allocate]")
+TEST_CASE("allocate with a time limit: the best split found, unproven, exit 0 and one line on stderr",
+          "[app][allocate]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());

@@ -185,13 +185,14 @@ TEST_CASE("a weighted log curve left at zero makes every split −∞, with a �
 
 namespace {
 
-/// Look-alike S-curves: the hard case for branch and bound (it must try many subsets of them).
-Scenario identicalSCurves(int n, Effort total)
+/// S-curves alike but for `spread` (relative, in a): the hard case for branch and bound, which must
+/// try many subsets of them. With spread 0 they are look-alikes, which it orders instead.
+Scenario similarSCurves(int n, Effort total, double spread)
 {
     Scenario s;
     s.totalEffort = total;
     for (int i = 0; i < n; ++i)
-        s.projects.push_back(project("S", CurveFamily::Logistic, 1, 0.2, 1, 50));
+        s.projects.push_back(project("S", CurveFamily::Logistic, 1 + spread * i, 0.2, 1, 50));
     return s;
 }
 
@@ -207,8 +208,8 @@ TEST_CASE("a time limit returns the best split found, unproven, with a valid bou
 {
     AllocateOptions options;
     {
-        // 20 look-alikes × 555 units: stopped after the root, then proven when given time.
-        const Scenario s = identicalSCurves(20, 555);
+        // 20 near look-alikes × 555 units: stopped after the root, then proven when given time.
+        const Scenario s = similarSCurves(20, 555, 1e-6);
         options.timeLimitSeconds = 1e-9;
         const Allocation a = *allocate(s, s.totalEffort, Method::Exact, options).allocation;
         CHECK_FALSE(a.proven);
@@ -226,8 +227,8 @@ TEST_CASE("a time limit returns the best split found, unproven, with a valid bou
         CHECK(full.objective == Approx(objectiveOf(s, *dp)).epsilon(1e-12));
     }
     {
-        // 200 look-alikes × 5,555 units: beyond the programme, and beyond a proof within 0.2 s.
-        const Scenario s = identicalSCurves(200, 5555);
+        // 200 near look-alikes × 5,555 units: beyond the programme, and beyond a proof within 0.2 s.
+        const Scenario s = similarSCurves(200, 5555, 1e-6);
         options.timeLimitSeconds = 0.2;
         const auto start = std::chrono::steady_clock::now();
         const Allocation a = *allocate(s, s.totalEffort, Method::Exact, options).allocation;
@@ -325,5 +326,48 @@ TEST_CASE("the deep-learning bet: exact funds it, greedy never does, and a budge
         const auto dp = exactEffortsByDp(s, total);
         REQUIRE(dp.has_value());
         CHECK(allocate(s, total, Method::Exact).allocation->objective == Approx(objectiveOf(s, *dp)).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("look-alike S-curves are searched in order, not subset by subset", "[exact]")
+{
+    // Swapping two identical projects changes nothing, so the search may ask the earlier one to keep
+    // at least as much; that turns 2^n subsets into a handful of nodes.
+    for (const auto &[n, total] :
+         {std::pair{20, Effort{555}}, std::pair{30, Effort{1000}}, std::pair{7, Effort{260}}}) {
+        INFO(n << " look-alikes, " << total << " units");
+        const Scenario s = similarSCurves(n, total, 0);
+        Interrupt none;
+        const ExactSearch search = exactEffortsByBranchAndBound(s, total, none);
+        CHECK(search.proven);
+        CHECK(search.nodes < 50);
+        const auto dp = exactEffortsByDp(s, total);
+        REQUIRE(dp.has_value());
+        CHECK(search.objective == Approx(objectiveOf(s, *dp)).epsilon(1e-12));
+    }
+    // Look-alikes among other projects, with bounds, against the programme.
+    std::mt19937_64 rng(12);
+    for (int trial = 0; trial < 300; ++trial) {
+        Scenario s = randomScenario(rng, 0, {2, 5, false, true});
+        const Effort total = std::uniform_int_distribution<Effort>(0, 150)(rng);
+        const Project twin = project("T", CurveFamily::Logistic, 0.5, 0.3, 1.5, 20);
+        const int copies = std::uniform_int_distribution<int>(2, 5)(rng);
+        for (int c = 0; c < copies; ++c)
+            s.projects.insert(s.projects.begin()
+                                  + std::uniform_int_distribution<long>(0, static_cast<long>(s.projects.size()))(rng),
+                              twin);
+        if (feasibilityProblem(s, total))
+            continue;
+        INFO("trial " << trial << " total " << total);
+        Interrupt none;
+        const ExactSearch search = exactEffortsByBranchAndBound(s, total, none);
+        REQUIRE(search.proven);
+        const auto dp = exactEffortsByDp(s, total);
+        REQUIRE(dp.has_value());
+        const double best = objectiveOf(s, *dp);
+        if (std::isinf(best))
+            REQUIRE(search.objective == best);
+        else
+            REQUIRE(search.objective == Approx(best).epsilon(1e-12).margin(1e-12));
     }
 }
