@@ -554,6 +554,8 @@ ExactSearch exactEffortsByBranchAndBound(const Scenario &scenario, Effort total,
                     env[worst] = envelopeOf(problem, worst, end, end);
                     const Relaxed fixed = relax(problem, env, r.lambda, scale, nullptr);
                     env[worst] = saved;
+                    if (fixed.infeasible)
+                        continue;
                     trial = fixed.x;
                     value = 0;
                     for (std::size_t i = 0; i < n; ++i)
