@@ -218,7 +218,7 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
  * heap, as the rule does (at most kGreedyReplayLimit units; beyond that the ties are dealt in project
  * order).
  */
-std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds)
+std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds, Interrupt *interrupt = nullptr)
 {
     std::vector<Effort> efforts = greedyByThreshold(scenario, bounds);
     const std::size_t n = scenario.projects.size();
@@ -251,7 +251,8 @@ std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds
     const Effort toReplay = bounds.remaining - countAbove;
     if (band <= static_cast<Effort>(n) + 16 || allEqual || toReplay < 0 || toReplay > kGreedyReplayLimit)
         return efforts;
-    greedyFrom(scenario, bounds.hi, start, toReplay, [](std::uint32_t) {});
+    greedyFrom(
+        scenario, bounds.hi, start, toReplay, [](std::uint32_t) {}, interrupt);
     return start;
 }
 
@@ -534,17 +535,18 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
     }
     if (method == Method::Greedy) {
         std::vector<Effort> efforts;
+        Interrupt cancel(0, options.cancel); // greedy's replays are bounded; only a cancel stops them
+        const Bounds bounds = boundsFor(scenario, total);
         if (concave) {
-            efforts = greedyConcave(scenario, boundsFor(scenario, total));
+            efforts = greedyConcave(scenario, bounds, &cancel);
         } else {
-            Interrupt cancel(0, options.cancel); // the replay is bounded; only a cancel stops it
-            const Bounds bounds = boundsFor(scenario, total);
             efforts = bounds.lo;
-            if (!greedyFrom(
-                    scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {}, &cancel)) {
-                result.error = "cancelled";
-                return result;
-            }
+            greedyFrom(
+                scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {}, &cancel);
+        }
+        if (cancel.cancelled()) {
+            result.error = "cancelled";
+            return result;
         }
         Allocation allocation = evaluate(scenario, efforts, method);
         allocation.bound = allocation.objective;

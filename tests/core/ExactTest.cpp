@@ -259,9 +259,14 @@ TEST_CASE("a cancel flag stops every long loop with the error \"cancelled\"", "[
     std::string error;
     CHECK_FALSE(exactEffortsByDp(s, 2'000, &error, &interrupt));
     CHECK(error == "cancelled");
+    // So does greedy's replay of gains flat to the last bits, on concave curves.
+    Scenario flat;
+    flat.projects = {project("A", CurveFamily::Logistic, 1, 1e-15), project("B", CurveFamily::Logistic, 1, 1e-15)};
+    CHECK(allocate(flat, 1'000'000, Method::Greedy, options).error == "cancelled");
     // Without the flag set the same calls succeed.
     cancel = false;
     CHECK(allocate(s, s.totalEffort, Method::Exact, options).ok());
+    CHECK(allocate(flat, 1'000'000, Method::Greedy, options).ok());
 }
 
 TEST_CASE("the 350-byte file: a project capped at zero and 10^9 units is instant, not 7.8 GB",
