@@ -62,8 +62,14 @@ struct Options {
     QCommandLineOption method{QStringLiteral("method"),
                               QStringLiteral("Allocation method: auto (default: greedy when every curve is concave, "
                                              "exact otherwise), greedy (MODEL.md's marginal rule) or exact "
-                                             "(integer optimum for any curve shape)."),
+                                             "(integer optimum for any curve shape, with a proven bound)."),
                               QStringLiteral("auto|greedy|exact"), QStringLiteral("auto")};
+    QCommandLineOption timeLimit{
+        QStringLiteral("time-limit"),
+        QStringLiteral("Stop the exact method after SECONDS (a number above 0) and give the best split found, "
+                       "with \"proven\": false and a note on stderr when it could not prove the split optimal "
+                       "in time. Default: no limit."),
+        QStringLiteral("SECONDS")};
     QCommandLineOption exportTo{QStringLiteral("export"),
                                 QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
                                                "(.png, .svg, .pdf). Needs no display."),
@@ -130,6 +136,12 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
     w.value(methodName(allocation.method));
     w.key("objective");
     w.value(allocation.objective);
+    w.key("bound");
+    w.value(allocation.bound);
+    w.key("gap");
+    w.value(allocation.gap);
+    w.key("proven");
+    w.value(allocation.proven);
     w.key("projects");
     w.beginArray();
     for (std::size_t i = 0; i < allocation.projects.size(); ++i) {
@@ -160,6 +172,16 @@ Method parseMethod(const QString &text)
     if (!method)
         throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(text.left(40))};
     return *method;
+}
+
+double parseTimeLimit(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !(seconds > 0 && seconds <= 1e6))
+        throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
+                             .arg(text.left(40))};
+    return seconds;
 }
 
 QSize parseSize(const QString &text)
@@ -203,11 +225,25 @@ struct Requested {
 Requested allocateRequested(const QCommandLineParser &parser, const Options &options)
 {
     const Method method = parseMethod(parser.value(options.method));
+    AllocateOptions allocateOptions;
+    if (parser.isSet(options.timeLimit))
+        allocateOptions.timeLimitSeconds = parseTimeLimit(parser.value(options.timeLimit));
     Requested requested;
     requested.scenario = requestedScenario(parser, options, requested.source);
-    requested.result = allocate(requested.scenario, method);
+    requested.result = allocate(requested.scenario, requested.scenario.totalEffort, method, allocateOptions);
     if (!requested.result.ok())
         throw UsageError{requested.source + QStringLiteral(": ") + QString::fromStdString(requested.result.error)};
+    const Allocation &allocation = *requested.result.allocation;
+    if (allocation.method == Method::Exact && !allocation.proven) {
+        // Still a result (exit 0), but say on one line that it is the best found, not a proven optimum.
+        QString note = QStringLiteral("%1: %2; the split is the best found, at most %3 below the optimum")
+                           .arg(requested.source, QString::fromStdString(allocation.unprovenReason))
+                           .arg(allocation.gap, 0, 'g', 6);
+        for (QChar &c : note)
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                c = QChar(0xfffd);
+        printLine(stderr, QStringLiteral("%1: %2").arg(QLatin1String(kProgram), note));
+    }
     return requested;
 }
 
@@ -316,8 +352,8 @@ int runCommandLine(int argc, char **argv)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     Options options;
-    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method, options.size,
-                       options.scale, options.theme, options.view, options.baseline});
+    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
+                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),

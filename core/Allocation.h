@@ -17,7 +17,7 @@ namespace ef {
 enum class Method {
     Auto,   ///< Greedy when every curve is concave (then it is optimal), exact otherwise.
     Greedy, ///< MODEL.md's unit-by-unit marginal rule; ties to the earliest project.
-    Exact,  ///< The true integer optimum for any curve shape (dynamic programming).
+    Exact,  ///< The true integer optimum for any curve shape (branch and bound on concave envelopes).
 };
 
 std::string_view methodName(Method method);
@@ -37,6 +37,16 @@ struct Allocation {
     Method method = Method::Greedy; ///< The method actually used (never Auto).
     Effort totalEffort = 0;
     double objective = 0; ///< Σ weight·f(effort); −∞ when a weighted log project gets no effort (never NaN).
+    /**
+     * An upper bound on the best objective any split of totalEffort can reach (the certificate). Equal to
+     * `objective` within rounding when the split is proven optimal; for greedy on all-concave curves it
+     * is `objective`; for greedy on other curves it is the concave-envelope bound, so `gap` says how much
+     * greedy's split may lose at most. −∞ only when every split is −∞.
+     */
+    double bound = 0;
+    double gap = 0;             ///< bound − objective (≥ 0; 0 when both are −∞).
+    bool proven = true;         ///< False when a time limit (or the search's memory cap) stopped the search first.
+    std::string unprovenReason; ///< Why the split is not proven optimal; empty when `proven`.
     std::vector<ProjectAllocation> projects;
 };
 

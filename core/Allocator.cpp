@@ -3,6 +3,9 @@
 
 #include "Allocator.h"
 
+#include "BranchAndBound.h"
+#include "Interrupt.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -16,6 +19,8 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr Effort kNoCap = std::numeric_limits<Effort>::max();
+/// Exact starts from greedy's split when replaying it costs at most this many units (≈ 50 ms).
+constexpr Effort kGreedySeedLimit = 1'000'000;
 
 /// Per-project effort bounds for one budget: every project starts at lo[i] and may grow to hi[i].
 struct Bounds {
@@ -56,9 +61,10 @@ bool comesLater(const HeapEntry &x, const HeapEntry &y)
 }
 
 /// Hands out `units` units from `efforts` by the greedy rule, calling onUnit(project) for each.
+/// Returns false when `interrupt` stopped it first.
 template<typename OnUnit>
-void greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::vector<Effort> &efforts, Effort units,
-                OnUnit onUnit)
+bool greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::vector<Effort> &efforts, Effort units,
+                OnUnit onUnit, Interrupt *interrupt = nullptr)
 {
     std::vector<HeapEntry> heap;
     heap.reserve(efforts.size());
@@ -70,6 +76,8 @@ void greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::ve
     }
     std::make_heap(heap.begin(), heap.end(), comesLater);
     for (Effort u = 0; u < units && !heap.empty(); ++u) {
+        if ((u & 0xffff) == 0xffff && interrupt && interrupt->check())
+            return false;
         std::pop_heap(heap.begin(), heap.end(), comesLater);
         HeapEntry &top = heap.back();
         const Effort now = ++efforts[top.index];
@@ -82,6 +90,7 @@ void greedyFrom(const Scenario &scenario, const std::vector<Effort> &hi, std::ve
             heap.pop_back();
         }
     }
+    return true;
 }
 
 /// Takes back `units` units from `efforts` in the reverse of the greedy order (the last unit handed
@@ -200,6 +209,53 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
     }
 }
 
+/**
+ * Greedy for concave curves, faithful to the unit-by-unit rule also where the computed gains are flat
+ * to the last bits. There rounding makes a gain sequence wobble by an ulp or two instead of falling,
+ * and the rule (a heap that takes the best head) follows the wobbles, which no count by threshold can
+ * see. So when many units sit within 1e-12 (relative) of the last unit's gain, and they are not all
+ * exactly equal, the units above that band are counted by threshold and the band is replayed by the
+ * heap, as the rule does (at most kGreedyReplayLimit units; beyond that the ties are dealt in project
+ * order).
+ */
+std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds, Interrupt *interrupt = nullptr)
+{
+    std::vector<Effort> efforts = greedyByThreshold(scenario, bounds);
+    const std::size_t n = scenario.projects.size();
+    double last = kInf; // the gain of the last unit handed out
+    for (std::size_t i = 0; i < n; ++i) {
+        if (efforts[i] > bounds.lo[i]) {
+            const Project &p = scenario.projects[i];
+            last = std::min(last, p.curve.weightedGain(p.weight, efforts[i] - 1));
+        }
+    }
+    if (!(last > 0) || std::isinf(last))
+        return efforts;
+    const double above = last * (1 + 1e-12);
+    const double below = last * (1 - 1e-12);
+    std::vector<Effort> start(n);
+    Effort countAbove = 0;
+    Effort band = 0;
+    bool allEqual = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Project &p = scenario.projects[i];
+        const Effort over = p.curve.unitsWithGainAtLeast(p.weight, above, bounds.lo[i], bounds.hi[i]);
+        const Effort within = p.curve.unitsWithGainAtLeast(p.weight, below, bounds.lo[i], bounds.hi[i]) - over;
+        start[i] = bounds.lo[i] + over;
+        countAbove += over;
+        band += within;
+        if (within > 0)
+            allEqual = allEqual && p.curve.weightedGain(p.weight, start[i]) == last
+                && p.curve.weightedGain(p.weight, start[i] + within - 1) == last;
+    }
+    const Effort toReplay = bounds.remaining - countAbove;
+    if (band <= static_cast<Effort>(n) + 16 || allEqual || toReplay < 0 || toReplay > kGreedyReplayLimit)
+        return efforts;
+    greedyFrom(
+        scenario, bounds.hi, start, toReplay, [](std::uint32_t) {}, interrupt);
+    return start;
+}
+
 } // namespace
 
 std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort total)
@@ -243,38 +299,18 @@ std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total)
 {
     if (!scenario.allConcave())
         return greedyEffortsByHeap(scenario, total);
-    return greedyByThreshold(scenario, boundsFor(scenario, total));
+    return greedyConcave(scenario, boundsFor(scenario, total));
 }
 
-std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort total, std::string *error)
+namespace {
+
+/// The dynamic programme's rows after the sizes are checked, with choices of type Choice.
+template<typename Choice>
+std::optional<std::vector<Effort>> runDp(const Scenario &scenario, Effort total, const Bounds &bounds,
+                                         const std::vector<Effort> &low, const std::vector<Effort> &high,
+                                         Interrupt *interrupt)
 {
     const std::size_t n = scenario.projects.size();
-    if (n == 0)
-        return std::vector<Effort>{};
-    const Bounds bounds = boundsFor(scenario, total);
-
-    // Feasible budgets after projects 0..i form the interval [low[i], high[i]].
-    std::vector<Effort> low(n), high(n);
-    double work = 0;
-    double cells = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        low[i] = (i ? low[i - 1] : 0) + bounds.lo[i];
-        high[i] = std::min(total, (i ? high[i - 1] : 0) + bounds.hi[i]);
-        if (i + 1 == n)
-            low[i] = high[i] = total; // only the full budget matters for the last project
-        const double span = static_cast<double>(high[i] - low[i] + 1);
-        cells += span;
-        work += span * static_cast<double>(bounds.hi[i] - bounds.lo[i] + 1);
-    }
-    if (work > kExactWorkLimit || cells > kExactTableLimit) {
-        if (error)
-            *error = "the exact method would need about " + std::to_string(static_cast<long long>(work)) + " steps for "
-                + std::to_string(n) + " projects and " + std::to_string(total) + " units (limit "
-                + std::to_string(static_cast<long long>(kExactWorkLimit))
-                + "); use fewer units or projects, or the greedy method";
-        return std::nullopt;
-    }
-
     const auto weightedValue = [&](std::size_t i, Effort k) {
         const Project &p = scenario.projects[i];
         return p.weight == 0 ? 0.0 : p.weight * p.curve.value(static_cast<double>(k));
@@ -283,32 +319,40 @@ std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort
     std::vector<double> best(static_cast<std::size_t>(high[0] - low[0] + 1));
     for (Effort t = low[0]; t <= high[0]; ++t)
         best[static_cast<std::size_t>(t - low[0])] = weightedValue(0, t);
-    // choice[i][t - low[i]]: units given to project i (above its minimum) in that best split.
-    std::vector<std::vector<std::uint32_t>> choice(n);
+    // choice[offset[i] + t - low[i]]: units given to project i (above its minimum) in that best split.
+    std::vector<std::size_t> offset(n);
+    std::size_t cells = 0;
+    for (std::size_t i = 1; i < n; ++i) {
+        offset[i] = cells;
+        cells += static_cast<std::size_t>(high[i] - low[i] + 1);
+    }
+    std::vector<Choice> choice(cells);
     std::vector<double> next;
-    std::vector<double> values;
+    Effort steps = 0;
     for (std::size_t i = 1; i < n; ++i) {
         const Effort lo = bounds.lo[i], hi = bounds.hi[i];
         const Effort prevLow = low[i - 1], prevHigh = high[i - 1];
-        values.resize(static_cast<std::size_t>(hi - lo + 1));
-        for (Effort k = lo; k <= hi; ++k)
-            values[static_cast<std::size_t>(k - lo)] = weightedValue(i, k);
         const auto span = static_cast<std::size_t>(high[i] - low[i] + 1);
         next.assign(span, -kInf);
-        std::vector<std::uint32_t> &pick = choice[i];
-        pick.resize(span);
+        Choice *pick = choice.data() + offset[i];
         // Until a candidate beats −∞, the split keeps the smallest feasible share for project i.
         for (Effort t = low[i]; t <= high[i]; ++t)
-            pick[static_cast<std::size_t>(t - low[i])] = static_cast<std::uint32_t>(std::max(lo, t - prevHigh) - lo);
+            pick[t - low[i]] = static_cast<Choice>(std::max(lo, t - prevHigh) - lo);
         for (Effort k = lo; k <= hi; ++k) {
             const Effort from = std::max(low[i], k + prevLow);
             const Effort to = std::min(high[i], k + prevHigh);
             if (from > to)
                 continue;
-            const double vk = values[static_cast<std::size_t>(k - lo)];
-            const auto shareAboveMin = static_cast<std::uint32_t>(k - lo);
+            steps += to - from + 1;
+            if (steps > (1 << 22)) {
+                steps = 0;
+                if (interrupt && interrupt->check())
+                    return std::nullopt;
+            }
+            const double vk = weightedValue(i, k);
+            const auto shareAboveMin = static_cast<Choice>(k - lo);
             double *out = next.data() + (from - low[i]);
-            std::uint32_t *outPick = pick.data() + (from - low[i]);
+            Choice *outPick = pick + (from - low[i]);
             const double *in = best.data() + (from - k - prevLow);
             const Effort count = to - from + 1;
             for (Effort j = 0; j < count; ++j) {
@@ -325,10 +369,91 @@ std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort
     std::vector<Effort> efforts(n);
     Effort t = total;
     for (std::size_t i = n - 1; i > 0; --i) {
-        efforts[i] = bounds.lo[i] + choice[i][static_cast<std::size_t>(t - low[i])];
+        efforts[i] = bounds.lo[i] + static_cast<Effort>(choice[offset[i] + static_cast<std::size_t>(t - low[i])]);
         t -= efforts[i];
     }
     efforts[0] = t;
+    return efforts;
+}
+
+} // namespace
+
+namespace {
+
+/// What the dynamic programme would take, counted before it takes anything.
+struct DpCost {
+    std::vector<Effort> low, high; ///< Feasible budgets after projects 0..i: [low[i], high[i]].
+    double work = 0;               ///< Steps, a curve evaluation counting kDpEvaluationSteps.
+    double bytes = 0;              ///< Choice table plus two rows of doubles.
+    int choiceBytes = 4;           ///< Bytes per cell of the choice table.
+
+    [[nodiscard]] bool fits() const { return work <= kExactWorkLimit && bytes <= kExactTableBytes; }
+};
+
+DpCost dpCost(const Scenario &scenario, Effort total, const Bounds &bounds)
+{
+    // Everything the programme allocates is counted here: the choice table (cells after the first
+    // project), two rows of doubles, and one curve evaluation per share of every project.
+    const std::size_t n = scenario.projects.size();
+    DpCost cost;
+    cost.low.resize(n);
+    cost.high.resize(n);
+    double cells = 0;
+    double widestRow = 0;
+    Effort widestShare = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        cost.low[i] = (i ? cost.low[i - 1] : 0) + bounds.lo[i];
+        cost.high[i] = std::min(total, (i ? cost.high[i - 1] : 0) + bounds.hi[i]);
+        if (i + 1 == n)
+            cost.low[i] = cost.high[i] = total; // only the full budget matters for the last project
+        const double span = static_cast<double>(cost.high[i] - cost.low[i] + 1);
+        const double shares = static_cast<double>(bounds.hi[i] - bounds.lo[i] + 1);
+        if (i > 0)
+            cells += span;
+        widestRow = std::max(widestRow, span);
+        widestShare = std::max(widestShare, bounds.hi[i] - bounds.lo[i]);
+        cost.work += span * shares + kDpEvaluationSteps * shares;
+    }
+    cost.choiceBytes = widestShare <= 0xff ? 1 : (widestShare <= 0xffff ? 2 : 4);
+    cost.bytes = cells * cost.choiceBytes + 2 * widestRow * static_cast<double>(sizeof(double));
+    return cost;
+}
+
+} // namespace
+
+std::optional<std::vector<Effort>> exactEffortsByDp(const Scenario &scenario, Effort total, std::string *error,
+                                                    Interrupt *interrupt)
+{
+    const std::size_t n = scenario.projects.size();
+    if (n == 0)
+        return std::vector<Effort>{};
+    const Bounds bounds = boundsFor(scenario, total);
+    const DpCost cost = dpCost(scenario, total, bounds);
+    const std::vector<Effort> &low = cost.low;
+    const std::vector<Effort> &high = cost.high;
+    const double work = cost.work;
+    const double bytes = cost.bytes;
+    const int choiceBytes = cost.choiceBytes;
+
+    if (work > kExactWorkLimit || bytes > kExactTableBytes) {
+        if (error)
+            *error = "the dynamic programme would need about " + std::to_string(static_cast<long long>(work))
+                + " steps and " + std::to_string(static_cast<long long>(bytes / (1024 * 1024))) + " MB for "
+                + std::to_string(n) + " projects and " + std::to_string(total) + " units (limits "
+                + std::to_string(static_cast<long long>(kExactWorkLimit)) + " steps, "
+                + std::to_string(static_cast<long long>(kExactTableBytes / (1024 * 1024)))
+                + " MB); use fewer units or projects, or the exact method";
+        return std::nullopt;
+    }
+    std::optional<std::vector<Effort>> efforts;
+    if (choiceBytes == 1)
+        efforts = runDp<std::uint8_t>(scenario, total, bounds, low, high, interrupt);
+    else if (choiceBytes == 2)
+        efforts = runDp<std::uint16_t>(scenario, total, bounds, low, high, interrupt);
+    else
+        efforts = runDp<std::uint32_t>(scenario, total, bounds, low, high, interrupt);
+    if (!efforts && error)
+        *error = interrupt && interrupt->cancelled() ? "cancelled" : "time limit";
     return efforts;
 }
 
@@ -389,31 +514,93 @@ AllocationResult allocate(const Scenario &scenario, Method method)
 
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
 {
+    return allocate(scenario, total, method, AllocateOptions{});
+}
+
+AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options)
+{
     AllocationResult result;
     if (auto problem = feasibilityProblem(scenario, total)) {
         result.error = *problem;
         return result;
     }
+    const bool concave = scenario.allConcave();
     if (method == Method::Auto)
-        method = scenario.allConcave() ? Method::Greedy : Method::Exact;
-    if (method == Method::Greedy && !scenario.allConcave()
-        && boundsFor(scenario, total).remaining > kGreedyReplayLimit) {
+        method = concave ? Method::Greedy : Method::Exact;
+    if (method == Method::Greedy && !concave && boundsFor(scenario, total).remaining > kGreedyReplayLimit) {
         result.error = "greedy on curves that are not all concave hands out units one by one, and "
             + std::to_string(total) + " units is above its limit of " + std::to_string(kGreedyReplayLimit)
             + "; use fewer units";
-    } else if (method == Method::Greedy) {
-        result.allocation = evaluate(scenario, greedyEfforts(scenario, total), method);
-    } else if (auto efforts = exactEfforts(scenario, total, &result.error)) {
-        result.allocation = evaluate(scenario, *efforts, method);
+        return result;
     }
+    if (method == Method::Greedy) {
+        std::vector<Effort> efforts;
+        Interrupt cancel(0, options.cancel); // greedy's replays are bounded; only a cancel stops them
+        const Bounds bounds = boundsFor(scenario, total);
+        if (concave) {
+            efforts = greedyConcave(scenario, bounds, &cancel);
+        } else {
+            efforts = bounds.lo;
+            greedyFrom(
+                scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {}, &cancel);
+        }
+        if (cancel.cancelled()) {
+            result.error = "cancelled";
+            return result;
+        }
+        Allocation allocation = evaluate(scenario, efforts, method);
+        allocation.bound = allocation.objective;
+        if (!concave) {
+            // What greedy may lose at most: the concave-envelope bound on the optimum.
+            allocation.bound = std::max(allocation.objective, envelopeBound(scenario, total));
+            allocation.gap = allocation.bound == allocation.objective ? 0.0 : allocation.bound - allocation.objective;
+            allocation.proven
+                = allocation.gap <= kExactRelativeGap * std::abs(allocation.bound) + std::numeric_limits<double>::min();
+            if (!allocation.proven)
+                allocation.unprovenReason = "greedy is not guaranteed optimal on curves that are not concave";
+        }
+        result.allocation = std::move(allocation);
+        return result;
+    }
+    Interrupt interrupt(options.timeLimitSeconds, options.cancel);
+    // Branch and bound settles nearly every case in a few nodes. Where it does not (many look-alike
+    // S-curves make it try many subsets) and the dynamic programme is affordable, that finishes it.
+    const DpCost dp = dpCost(scenario, total, boundsFor(scenario, total));
+    const auto n = static_cast<double>(std::max<std::size_t>(scenario.projects.size(), 1));
+    const std::size_t nodeBudget = dp.fits() ? static_cast<std::size_t>(std::clamp(dp.work / (n * 200), 64.0, 1e6))
+                                             : static_cast<std::size_t>(-1);
+    // Greedy's split, where its replay is cheap, is the split to beat: exact is never worse, even
+    // when a time limit stops it early.
+    std::optional<std::vector<Effort>> greedy;
+    if (boundsFor(scenario, total).remaining <= kGreedySeedLimit)
+        greedy = concave ? greedyConcave(scenario, boundsFor(scenario, total)) : greedyEffortsByHeap(scenario, total);
+    ExactSearch search
+        = exactEffortsByBranchAndBound(scenario, total, interrupt, nodeBudget, greedy ? &*greedy : nullptr);
+    if (search.cancelled) {
+        result.error = "cancelled";
+        return result;
+    }
+    if (!search.proven && dp.fits() && !interrupt.timedOut()) {
+        std::string error;
+        if (auto efforts = exactEffortsByDp(scenario, total, &error, &interrupt)) {
+            Allocation allocation = evaluate(scenario, *efforts, Method::Exact);
+            allocation.bound = allocation.objective;
+            result.allocation = std::move(allocation);
+            return result;
+        }
+        if (interrupt.cancelled()) {
+            result.error = "cancelled";
+            return result;
+        }
+        search.unprovenReason = "the time limit stopped the exact search before it could prove the split optimal";
+    }
+    Allocation allocation = evaluate(scenario, search.efforts, Method::Exact);
+    allocation.bound = std::max(search.bound, allocation.objective);
+    allocation.gap = allocation.bound == allocation.objective ? 0.0 : allocation.bound - allocation.objective;
+    allocation.proven = search.proven;
+    allocation.unprovenReason = search.unprovenReason;
+    result.allocation = std::move(allocation);
     return result;
-}
-
-AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options)
-{
-    if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-        return {std::nullopt, "cancelled"};
-    return allocate(scenario, total, method);
 }
 
 std::string_view methodName(Method method)

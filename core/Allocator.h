@@ -13,14 +13,28 @@
 
 namespace ef {
 
-/// The largest dynamic programme `exact` will run, in inner-loop steps (≈ one second of work).
+class Interrupt;
+
+/// The largest dynamic programme exactEffortsByDp() will run, in steps (≈ one second of work); a
+/// curve evaluation counts as kDpEvaluationSteps steps.
 inline constexpr double kExactWorkLimit = 1.5e9;
-/// The largest choice table `exact` will keep, in cells (4 bytes each).
-inline constexpr double kExactTableLimit = 1e8;
+inline constexpr double kDpEvaluationSteps = 20;
+/// The most memory exactEffortsByDp() will take for its choice table and its two rows, in bytes.
+inline constexpr double kExactTableBytes = 64.0 * 1024 * 1024;
 /// The most units greedy replays one by one (curves that are not all concave: ≈ one second).
 inline constexpr Effort kGreedyReplayLimit = 20'000'000;
 /// The longest expansion path kept (4 bytes a unit).
 inline constexpr Effort kExpansionPathLimit = 10'000'000;
+
+/// How a caller bounds one allocation.
+struct AllocateOptions {
+    /// Stop the exact search after this long and return the best split found, unproven (0 = none).
+    /// Greedy and the dynamic programme ignore it (greedy is bounded by kGreedyReplayLimit).
+    double timeLimitSeconds = 0;
+    /// Polled regularly in every long loop (branch and bound, dynamic programme, greedy's heap replay);
+    /// once it is true the call returns an AllocationResult with error "cancelled".
+    const std::atomic<bool> *cancel = nullptr;
+};
 
 /**
  * Why `total` units cannot be split among the scenario's projects within their minEffort/maxEffort,
@@ -35,12 +49,8 @@ std::optional<std::string> feasibilityProblem(const Scenario &scenario, Effort t
  */
 AllocationResult allocate(const Scenario &scenario, Method method = Method::Auto);
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method);
-
-/// How long allocate() may run, and a flag that stops it early.
-struct AllocateOptions {
-    double timeLimitSeconds = 0;               ///< 0: no limit.
-    const std::atomic<bool> *cancel = nullptr; ///< Polled; once true the call fails with "cancelled".
-};
+/// The same, within the options' time limit and cancel flag. Exact uses branch and bound
+/// (exactEffortsByBranchAndBound); its Allocation carries bound, gap and proven.
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options);
 
 /**
@@ -56,12 +66,15 @@ std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total);
 std::vector<Effort> greedyEffortsByHeap(const Scenario &scenario, Effort total);
 
 /**
- * The integer optimum of Σ w·f(x) with Σ x = total, for any curve shape, by dynamic programming.
- * Among equally good splits it prefers more effort for earlier projects.
- * Returns std::nullopt with `error` set when the programme would exceed the work or table limits.
- * Precondition: feasibilityProblem() is empty.
+ * The integer optimum of Σ w·f(x) with Σ x = total, for any curve shape, by dynamic programming:
+ * O(n·T²) time, a choice table of one to four bytes a cell. The cross-check for the exact method on
+ * small cases; allocate() does not use it. Among equally good splits it prefers more effort for
+ * earlier projects. Returns std::nullopt with `error` set when the programme would exceed
+ * kExactWorkLimit or kExactTableBytes (checked before anything is allocated), or when `interrupt`
+ * stops it ("cancelled" or "time limit"). Precondition: feasibilityProblem() is empty.
  */
-std::optional<std::vector<Effort>> exactEfforts(const Scenario &scenario, Effort total, std::string *error = nullptr);
+std::optional<std::vector<Effort>> exactEffortsByDp(const Scenario &scenario, Effort total,
+                                                    std::string *error = nullptr, Interrupt *interrupt = nullptr);
 
 /// The greedy expansion path up to `total` units from one run, or std::nullopt with `error` set when
 /// it would be longer than kExpansionPathLimit. Precondition: feasible at `total`.

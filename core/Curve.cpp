@@ -218,8 +218,18 @@ Effort Curve::unitsWithGainAtLeast(double weight, double threshold, Effort lo, E
         case CurveFamily::Power:
             estimate = b == 1 ? (ratio <= 1 ? static_cast<double>(hi) : -1.0) : std::pow(ratio / b, 1 / (b - 1)) - 0.5;
             break;
-        case CurveFamily::Logistic:
-            break; // no cheap inverse: gallop from lo
+        case CurveFamily::Logistic: {
+            // The gain is about w·f'(k + ½) = w·a·b·σ(1 − σ) past the midpoint: solve σ(1 − σ) = q there.
+            const double q = ratio / b;
+            if (q >= 0.25) {
+                estimate = midpoint - 0.5;
+            } else {
+                const double root = std::sqrt(1 - 4 * q);
+                const double tail = 2 * q / (1 + root); // 1 − σ, without cancellation
+                estimate = midpoint + (std::log1p(-tail) - std::log(tail)) / b - 0.5;
+            }
+            break;
+        }
         }
     }
     const Effort hint = clampEstimate(estimate, lo - 1, hi - 1);

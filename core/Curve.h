@@ -66,7 +66,8 @@ struct Curve {
     /**
      * For a concave curve: how many units k in [lo, hi) have weightedGain(weight, k) ≥ threshold.
      * Uses the family's closed-form inverse as a first guess and corrects it with a few evaluations,
-     * so the answer is exact for the computed gains. Requires isConcave().
+     * so the answer is exact for the computed gains. Requires gains that do not increase on [lo, hi):
+     * isConcave(), or the falling part of an S-curve (past its steepest unit).
      */
     [[nodiscard]] Effort unitsWithGainAtLeast(double weight, double threshold, Effort lo, Effort hi) const;
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
 #include <numeric>
 
 namespace ef {
@@ -46,6 +47,12 @@ GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const
     const std::vector<Effort> budgets = sampleBudgets(minSum, total, samples);
     path.efforts.reserve(budgets.size());
     for (const Effort budget : budgets) {
+        // Each sample may be quick (concave curves): check between samples as well as inside them.
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+            path.efforts.clear();
+            path.error = "cancelled";
+            return path;
+        }
         // Every budget between Σ min and a feasible total is feasible too: the caps only bind above.
         const AllocationResult result = allocate(scenario, budget, Method::Auto, options);
         if (!result.ok()) {

@@ -9,7 +9,8 @@ namespace ef {
 
 QStringList presetNames()
 {
-    return {QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first")};
+    return {QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first"),
+            QStringLiteral("deep-learning-bet")};
 }
 
 LoadResult loadPreset(const QString &name)

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,10 +98,11 @@ QJsonObject allocation(const QStringList &arguments)
     REQUIRE(error.error == QJsonParseError::NoError);
     REQUIRE(document.isObject());
     const QJsonObject o = document.object();
-    for (const char *key : {"scenario", "totalEffort", "method", "objective", "projects"}) {
+    for (const char *key : {"scenario", "totalEffort", "method", "objective", "bound", "gap", "proven", "projects"}) {
         INFO("key " << key);
         CHECK(o.contains(QLatin1String(key)));
     }
+    CHECK(o.value(QStringLiteral("proven")).isBool());
     CHECK(o.value(QStringLiteral("scenario")).isString());
     CHECK(o.value(QStringLiteral("totalEffort")).isDouble());
     CHECK(o.value(QStringLiteral("method")).isString());
@@ -406,10 +409,130 @@ TEST_CASE("usage errors quoting the command line stay on one line", "[app][usage
 TEST_CASE("greedy on an S-curve scenario at the largest budget is refused at once", "[app][usage]")
 {
     // Greedy replays non-concave curves unit by unit; at the largest budget --total allows (1e9) that would take
-    // about a minute, so it is refused with the limit instead (exact refuses the same problem likewise).
+    // about a minute, so it is refused with the limit instead (exact solves the same problem at once).
     checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("greedy"),
                    QStringLiteral("--total"), QStringLiteral("1000000000"), fixture("good/all-families.json")},
                   {QStringLiteral("is above its limit of 20000000")});
+}
+
+namespace {
+
+/// Writes `json` to `name` in `dir` and returns its path.
+QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &json)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(json) == json.size());
+    return path;
+}
+
+/// `n` S-curves alike but for a millionth in `a`, sharing `total` units: the hard case for the exact
+/// method's proof.
+QByteArray identicalSCurves(int n, Effort total)
+{
+    Scenario s;
+    s.name = "look-alikes";
+    s.totalEffort = total;
+    for (int i = 0; i < n; ++i) {
+        Project p;
+        p.name = std::to_string(i);
+        p.name.insert(p.name.begin(), 'S');
+        p.curve = Curve{CurveFamily::Logistic, 1 + 1e-6 * i, 0.2, 50};
+        s.projects.push_back(p);
+    }
+    return QByteArray::fromStdString(serializeScenario(s));
+}
+
+} // namespace
+
+TEST_CASE("allocate reports the certificate: bound, gap and proven", "[app][allocate]")
+{
+    // Concave curves: greedy is optimal, its bound is its objective.
+    const QJsonObject startup
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("startup")});
+    CHECK(startup.value(QStringLiteral("bound")).toDouble() == startup.value(QStringLiteral("objective")).toDouble());
+    CHECK(startup.value(QStringLiteral("gap")).toDouble() == 0);
+    CHECK(startup.value(QStringLiteral("proven")).toBool());
+
+    // S-curves: exact proves its split; greedy's bound says how much greedy may lose.
+    const QJsonObject exact = allocation({QStringLiteral("--allocate"), fixture("good/all-families.json")});
+    const double objective = exact.value(QStringLiteral("objective")).toDouble();
+    CHECK(exact.value(QStringLiteral("method")).toString() == QStringLiteral("exact"));
+    CHECK(exact.value(QStringLiteral("proven")).toBool());
+    CHECK(exact.value(QStringLiteral("bound")).toDouble() >= objective);
+    CHECK(exact.value(QStringLiteral("gap")).toDouble() <= 1e-12 * std::abs(objective));
+    const QJsonObject greedy
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("greedy"),
+                      QStringLiteral("--preset"), QStringLiteral("deep-learning-bet")});
+    const QJsonObject best
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("deep-learning-bet")});
+    CHECK_FALSE(greedy.value(QStringLiteral("proven")).toBool());
+    CHECK(greedy.value(QStringLiteral("bound")).toDouble() >= best.value(QStringLiteral("objective")).toDouble());
+    CHECK(greedy.value(QStringLiteral("gap")).toDouble()
+          >= best.value(QStringLiteral("objective")).toDouble() - greedy.value(QStringLiteral("objective")).toDouble());
+    CHECK(best.value(QStringLiteral("proven")).toBool());
+}
+
+TEST_CASE("allocate with a time limit: the best split found, unproven, exit 0 and one line on stderr",
+          "[app][allocate]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = writeFile(dir, "look-alikes.json", identicalSCurves(200, 5555));
+    QElapsedTimer timer;
+    timer.start();
+    const Run r = run({QStringLiteral("--allocate"), QStringLiteral("--time-limit"), QStringLiteral("0.2"), path});
+    INFO("stderr: " << r.err.toStdString());
+    CHECK(timer.elapsed() < 5000);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.err.startsWith("effort-frontier: "));
+    CHECK(r.err.count('\n') == 1);
+    CHECK(r.errText().contains(QStringLiteral("time limit")));
+    CHECK(r.errText().contains(QStringLiteral("best found")));
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    CHECK_FALSE(o.value(QStringLiteral("proven")).toBool(true));
+    const double gap = o.value(QStringLiteral("gap")).toDouble();
+    CHECK(gap > 0);
+    CHECK(o.value(QStringLiteral("bound")).toDouble()
+          == Approx(o.value(QStringLiteral("objective")).toDouble() + gap).epsilon(1e-12));
+    qint64 sum = 0;
+    for (const qint64 e : efforts(o))
+        sum += e;
+    CHECK(sum == 5555);
+
+    // A limit that is not reached changes nothing.
+    const QJsonObject quick = allocation({QStringLiteral("--allocate"), QStringLiteral("--time-limit"),
+                                          QStringLiteral("30"), fixture("good/all-families.json")});
+    CHECK(quick.value(QStringLiteral("proven")).toBool());
+
+    for (const char *bad : {"0", "-1", "abc", "", "nan", "inf", "1e7"}) {
+        INFO("--time-limit " << bad);
+        checkBadInput({QStringLiteral("--allocate"), QStringLiteral("--time-limit"), QLatin1String(bad)},
+                      {QStringLiteral("--time-limit")});
+    }
+}
+
+TEST_CASE("the 350-byte file: a project capped at zero and 10^9 units allocates at once", "[app][allocate]")
+{
+    // Issue 13, finding 1: this took 35 s and 7.8 GB, or died of std::bad_alloc under a memory limit.
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = writeFile(dir, "capped.json", R"({
+  "version": 1,
+  "totalEffort": 1000000000,
+  "projects": [
+    {"name": "A", "maxEffort": 0, "curve": {"family": "logistic", "a": 1, "b": 0.1, "midpoint": 50}},
+    {"name": "B", "curve": {"family": "logistic", "a": 1, "b": 0.1, "midpoint": 50}}
+  ]
+})");
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonObject o
+        = allocation({QStringLiteral("--allocate"), QStringLiteral("--method"), QStringLiteral("exact"), path});
+    CHECK(timer.elapsed() < 5000);
+    CHECK(efforts(o) == std::vector<qint64>{0, 1'000'000'000});
+    CHECK(o.value(QStringLiteral("proven")).toBool());
 }
 
 TEST_CASE("help and version", "[app]")
@@ -417,7 +540,7 @@ TEST_CASE("help and version", "[app]")
     const Run help = run({QStringLiteral("--help")});
     CHECK(help.exitCode == 0);
     CHECK(help.err.isEmpty());
-    for (const char *option : {"--allocate", "--preset", "--total", "--method"}) {
+    for (const char *option : {"--allocate", "--preset", "--total", "--method", "--time-limit"}) {
         INFO(option);
         CHECK(help.out.contains(option));
     }

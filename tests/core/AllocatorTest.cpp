@@ -207,6 +207,38 @@ TEST_CASE("fast greedy gives the naive loop's split on random scenarios", "[allo
     }
 }
 
+TEST_CASE("fast greedy follows the replay where gains are flat to the last bits", "[allocator][regression]")
+{
+    // Issue 8, item 6: two identical logistic curves with midpoint 0 and b = 1e-9 have gains equal
+    // to ~1e-15, wobbling by an ulp; the unit-by-unit rule follows the wobbles and splits 653/653.
+    Scenario twins;
+    twins.projects = {project("A", CurveFamily::Logistic, 1, 1e-9), project("B", CurveFamily::Logistic, 1, 1e-9)};
+    CHECK(greedyEffortsByHeap(twins, 1306) == std::vector<Effort>{653, 653});
+    CHECK(greedyEfforts(twins, 1306) == std::vector<Effort>{653, 653});
+    CHECK(allocate(twins, 1306, Method::Auto).allocation->projects[0].effort == 653);
+    for (const Effort total : {Effort{1}, Effort{99}, Effort{5000}, Effort{77'777}})
+        CHECK(greedyEfforts(twins, total) == greedyEffortsByHeap(twins, total));
+    // Flat curves of several shapes and sizes, mixed with ordinary ones.
+    std::mt19937_64 rng(8);
+    for (int trial = 0; trial < 60; ++trial) {
+        Scenario s;
+        const int n = std::uniform_int_distribution<int>(2, 6)(rng);
+        for (int i = 0; i < n; ++i) {
+            const int kind = std::uniform_int_distribution<int>(0, 2)(rng);
+            const double a = std::uniform_real_distribution<double>(0.5, 2)(rng);
+            if (kind == 0)
+                s.projects.push_back(project("flat", CurveFamily::Logistic, 1, 1e-9 * a));
+            else if (kind == 1)
+                s.projects.push_back(project("flat exp", CurveFamily::Exp, a, 1e-12));
+            else
+                s.projects.push_back(project("log1p", CurveFamily::Log1p, a * 1e-7, 0.01));
+        }
+        const Effort total = std::uniform_int_distribution<Effort>(0, 20'000)(rng);
+        INFO("trial " << trial << " total " << total);
+        REQUIRE(greedyEfforts(s, total) == greedyEffortsByHeap(s, total));
+    }
+}
+
 TEST_CASE("fast greedy matches the heap replay at a large scale", "[allocator][property]")
 {
     std::mt19937_64 rng(99);
@@ -249,7 +281,7 @@ TEST_CASE("exact finds the brute-force optimum for any curve shape", "[allocator
         const Scenario s = randomScenario(rng, total, {1, 4, false, trial % 2 == 0, trial % 5 == 0});
         if (feasibilityProblem(s, total))
             continue;
-        const auto x = exactEfforts(s, total);
+        const auto x = exactEffortsByDp(s, total);
         REQUIRE(x.has_value());
         INFO("trial " << trial << " total " << total);
         checkWithinBounds(s, *x, total);
@@ -295,7 +327,7 @@ TEST_CASE("every allocator respects minEffort and maxEffort", "[allocator]")
     }
 }
 
-TEST_CASE("infeasible budgets and oversized exact problems are explained, not attempted", "[allocator]")
+TEST_CASE("infeasible budgets and oversized problems are explained, not attempted", "[allocator]")
 {
     Scenario s;
     s.projects = {project("A", CurveFamily::Log, 1, 1), project("B", CurveFamily::Log, 1, 1)};
@@ -317,9 +349,16 @@ TEST_CASE("infeasible budgets and oversized exact problems are explained, not at
     Scenario big;
     for (int i = 0; i < 50; ++i)
         big.projects.push_back(project("S", CurveFamily::Logistic, 1, 0.1, 1, 30));
+    // Far beyond the dynamic programme (which refuses it), yet branch and bound proves it at once.
+    std::string dpError;
+    CHECK_FALSE(exactEffortsByDp(big, 1'000'000, &dpError).has_value());
+    CHECK_THAT(dpError, Catch::Contains("use fewer units or projects, or the exact method"));
     const AllocationResult r = allocate(big, 1'000'000, Method::Auto);
-    CHECK_FALSE(r.ok());
-    CHECK_THAT(r.error, Catch::Contains("use fewer units or projects, or the greedy method"));
+    REQUIRE(r.ok());
+    CHECK(r.allocation->method == Method::Exact);
+    CHECK(r.allocation->proven);
+    // Every project is saturated whatever the split: the objective is 50 full S-curves.
+    CHECK(r.allocation->objective == Approx(50 * big.projects[0].curve.value(20'000)).epsilon(1e-12));
     // Greedy replays S-curves unit by unit: bounded too, while concave curves have no such limit.
     const AllocationResult replay = allocate(big, kGreedyReplayLimit + 1, Method::Greedy);
     CHECK_THAT(replay.error, Catch::Contains("is above its limit of 20000000"));

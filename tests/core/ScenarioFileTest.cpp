@@ -122,7 +122,8 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 TEST_CASE("the three presets load with MODEL.md's budgets, weights, curves and stages", "[scenariofile][preset]")
 {
     CHECK(presetNames()
-          == QStringList{QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first")});
+          == QStringList{QStringLiteral("startup"), QStringLiteral("growth"), QStringLiteral("ml-first"),
+                         QStringLiteral("deep-learning-bet")});
     struct Expected {
         const char *preset;
         Effort total;
@@ -165,7 +166,8 @@ TEST_CASE("an unknown preset names the known ones", "[scenariofile][preset]")
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error.source == QStringLiteral("preset Startup"));
     CHECK(loaded.error.location.isEmpty());
-    CHECK(loaded.error.reason == QStringLiteral("unknown preset (known: startup, growth, ml-first)"));
+    CHECK(loaded.error.reason
+          == QStringLiteral("unknown preset (known: startup, growth, ml-first, deep-learning-bet)"));
 }
 
 TEST_CASE("a file using every family, bounds, colours and custom stages loads exactly", "[scenariofile]")

@@ -61,16 +61,35 @@ inline void checkScenarioBytes(const std::uint8_t *data, std::size_t size)
     if (sum != s.totalEffort)
         violated("greedy must spend exactly the total");
 
+    if (std::isnan(greedy.allocation->bound) || !(greedy.allocation->bound >= greedy.allocation->objective))
+        violated("greedy's bound must never be below its objective");
+
     // Exact only where it is quick, so the fuzzer keeps its pace.
     const double n = static_cast<double>(s.projects.size());
     const double t = static_cast<double>(s.totalEffort);
     if (n * t * t <= 2e6) {
-        const AllocationResult exact = allocate(s, Method::Exact);
+        AllocateOptions options;
+        options.timeLimitSeconds = 2; // a pathological input must not stall the fuzzer
+        const AllocationResult exact = allocate(s, s.totalEffort, Method::Exact, options);
         if (!exact.ok())
             violated("a small valid scenario must allocate with exact");
-        const double g = greedy.allocation->objective, e = exact.allocation->objective;
+        const Allocation &a = *exact.allocation;
+        const double g = greedy.allocation->objective, e = a.objective;
         if (std::isnan(e) || (std::isfinite(g) && e < g - 1e-9 * std::max(1.0, std::abs(g))))
             violated("exact must never do worse than greedy");
+        if (std::isnan(a.bound) || !(a.bound >= e) || !(a.gap >= 0))
+            violated("exact's bound must never be below its objective");
+        // Branch and bound against the dynamic programme: the same optimum.
+        if (const auto dp = exactEffortsByDp(s, s.totalEffort); dp && a.proven) {
+            const double best = evaluate(s, *dp, Method::Exact).objective;
+            double scale = 1;
+            for (const ProjectAllocation &pa : greedy.allocation->projects)
+                scale += std::isfinite(pa.value) ? std::abs(pa.value) : 0.0;
+            for (const ProjectAllocation &pa : a.projects)
+                scale += std::isfinite(pa.value) ? std::abs(pa.value) : 0.0;
+            if (std::isinf(best) ? e != best : std::abs(e - best) > 1e-9 * scale)
+                violated("exact must reach the dynamic programme's optimum");
+        }
     }
 }
 

@@ -75,4 +75,38 @@ inline Scenario randomScenario(std::mt19937_64 &rng, Effort total, const RandomS
     return s;
 }
 
+/**
+ * A budget-sized mix of S-curves and concave curves: `n` projects sharing `total` units, a share
+ * `sCurveShare` of them logistic with their bends (midpoints) between 0.2 and 3 times the average
+ * share and steepness b·midpoint in [2, 10]; the others log1p or exp, saturating around the average
+ * share. Weights in [0.2, 5]. Used by the exact method's tests and the benchmark.
+ */
+inline Scenario randomSCurveScenario(std::mt19937_64 &rng, int n, Effort total, double sCurveShare)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const auto logUniform = [&](double lo, double hi) { return lo * std::pow(hi / lo, unit(rng)); };
+    Scenario s;
+    s.name = "random S-curves";
+    s.totalEffort = total;
+    const double perProject = static_cast<double>(total) / n;
+    for (int i = 0; i < n; ++i) {
+        Project p;
+        p.name = std::to_string(i);
+        p.name.insert(p.name.begin(), 'P');
+        p.weight = logUniform(0.2, 5);
+        if (unit(rng) < sCurveShare) {
+            p.curve.family = CurveFamily::Logistic;
+            p.curve.a = logUniform(0.1, 1);
+            p.curve.midpoint = perProject * logUniform(0.2, 3);
+            p.curve.b = logUniform(2, 10) / p.curve.midpoint;
+        } else {
+            p.curve.family = unit(rng) < 0.5 ? CurveFamily::Log1p : CurveFamily::Exp;
+            p.curve.a = logUniform(0.05, 0.5);
+            p.curve.b = logUniform(0.3, 3) / perProject;
+        }
+        s.projects.push_back(p);
+    }
+    return s;
+}
+
 } // namespace ef::test
