@@ -40,10 +40,12 @@ void printLine(std::FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-/// The bytes the system gave for command-line argument `argument` (decoded lossily into the QString):
-/// file names that are not valid UTF-8 still open byte for byte.
+/// argv as the system gave it (runCommandLine fills it): QString decoding is lossy for bytes that are
+/// not UTF-8, so file names are opened from these bytes.
 QList<QByteArray> g_nativeArguments;
 
+/// The bytes behind command-line argument `argument`: file names that are not valid UTF-8 still open
+/// byte for byte.
 QByteArray nativeArgument(const QString &argument)
 {
     for (auto it = g_nativeArguments.crbegin(); it != g_nativeArguments.crend(); ++it)
@@ -194,6 +196,12 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
     Scenario scenario = requestedScenario(parser, options, source);
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
+    // The window keeps file names as text: a name that is not valid UTF-8 would be saved under another name.
+    if (const QStringList files = parser.positionalArguments();
+        !files.isEmpty() && QFile::encodeName(files.front()) != nativeArgument(files.front()))
+        throw UsageError{source
+                         + QStringLiteral(": the window cannot save under a name that is not valid UTF-8; "
+                                          "rename the file, or use --allocate or --export")};
     if (!haveDisplay())
         throw UsageError{QStringLiteral("no display to open the window on (DISPLAY is not set); use --export OUT.png "
                                         "or --allocate for output without a display, or run under xvfb-run")};

@@ -322,3 +322,17 @@ TEST_CASE("export sizes are bounded by their pixel count with a clear reason", "
     CHECK(r.exitCode == 0);
     CHECK(r.err.isEmpty());
 }
+
+TEST_CASE("the window refuses a file name it could not save back under the same name", "[app][hostile]")
+{
+    QTemporaryDir dir;
+    const QByteArray name = native(dir, "caf\xe9.json");
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT, 0644);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, kScenario.constData(), static_cast<std::size_t>(kScenario.size())) == kScenario.size());
+    ::close(fd);
+    // Even with a platform that needs no display, before any window opens.
+    const RawRun r = runRaw({name}, [] { ::setenv("QT_QPA_PLATFORM", "offscreen", 1); });
+    checkRefused(r, QStringLiteral("caf\\xe9.json: the window cannot save under a name that is not valid UTF-8"));
+    ::unlink(name.constData());
+}
