@@ -127,8 +127,8 @@ TEST_CASE("the option value fuzz corpus passes every invariant", "[fuzz]")
 
 TEST_CASE("a violated invariant fails the replay instead of aborting the test program", "[fuzz]")
 {
-    const Outcome violated = runIsolated(
-        [](const std::uint8_t *, std::size_t) { ef::fuzz::argumentViolated("planted violation"); }, {});
+    const Outcome violated
+        = runIsolated([](const std::uint8_t *, std::size_t) { ef::fuzz::argumentViolated("planted violation"); }, {});
     CHECK_FALSE(violated.passed);
     CHECK(violated.why.find("fuzz invariant violated: planted violation") != std::string::npos);
     const Outcome hang = runIsolated([](const std::uint8_t *, std::size_t) { ::pause(); }, {}, 300);
