@@ -3,6 +3,8 @@
 
 #include "CommandLine.h"
 
+#include "Arguments.h"
+
 #include "Allocator.h"
 #include "JsonWriter.h"
 #include "Presets.h"
@@ -20,9 +22,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
-#include <QRegularExpression>
 #include <QStringList>
 #include <QTimer>
 
@@ -35,11 +37,6 @@ namespace {
 
 constexpr const char *kProgram = "effort-frontier";
 
-/// Thrown for bad input or usage; becomes one line on stderr and exit code 2.
-struct UsageError {
-    QString message;
-};
-
 void printLine(std::FILE *stream, const QString &text)
 {
     const QByteArray bytes = (text + QLatin1Char('\n')).toUtf8();
@@ -47,54 +44,19 @@ void printLine(std::FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-struct Options {
-    QCommandLineOption allocate{
-        QStringLiteral("allocate"),
-        QStringLiteral("Print the optimal allocation as JSON on stdout and exit. Needs no display.")};
-    QCommandLineOption preset{QStringLiteral("preset"),
-                              QStringLiteral("Use a built-in reference scenario instead of FILE: %1.")
-                                  .arg(presetNames().join(QStringLiteral(", "))),
-                              QStringLiteral("NAME")};
-    QCommandLineOption total{
-        QStringLiteral("total"),
-        QStringLiteral("Override the scenario's total effort (whole units, 0 to %1).").arg(limits::kMaxTotalEffort),
-        QStringLiteral("N")};
-    QCommandLineOption method{QStringLiteral("method"),
-                              QStringLiteral("Allocation method: auto (default: greedy when every curve is concave, "
-                                             "exact otherwise), greedy (MODEL.md's marginal rule) or exact "
-                                             "(integer optimum for any curve shape, with a proven bound)."),
-                              QStringLiteral("auto|greedy|exact"), QStringLiteral("auto")};
-    QCommandLineOption timeLimit{
-        QStringLiteral("time-limit"),
-        QStringLiteral("Stop the exact method after SECONDS (a number above 0) and give the best split found, "
-                       "with \"proven\": false and a note on stderr when it could not prove the split optimal "
-                       "in time. Default: no limit."),
-        QStringLiteral("SECONDS")};
-    QCommandLineOption exportTo{QStringLiteral("export"),
-                                QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
-                                               "(.png, .svg, .pdf). Needs no display."),
-                                QStringLiteral("OUT")};
-    QCommandLineOption size{
-        QStringLiteral("size"),
-        QStringLiteral("Chart size for --export in pixels (default 1200x800); a PNG is size x scale."),
-        QStringLiteral("WxH"), QStringLiteral("1200x800")};
-    QCommandLineOption scale{
-        QStringLiteral("scale"),
-        QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
-        QStringLiteral("S"), QStringLiteral("1")};
-    QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("The view --export draws: accuracy (the curves and optimal points, "
-                                           "default) or growth (the split as the budget grows)."),
-                            QStringLiteral("accuracy|growth"), QStringLiteral("accuracy")};
-    QCommandLineOption baseline{QStringLiteral("baseline"),
-                                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded "
-                                               "curves, hollow dots) beside the live state."),
-                                QStringLiteral("NAME")};
-    QCommandLineOption theme{
-        QStringLiteral("theme"),
-        QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
-        QStringLiteral("dark|light"), QStringLiteral("dark")};
-};
+/// argv as the system gave it (runCommandLine fills it): QString decoding is lossy for bytes that are
+/// not UTF-8, so file names are opened from these bytes.
+QList<QByteArray> g_nativeArguments;
+
+/// The bytes behind command-line argument `argument`: file names that are not valid UTF-8 still open
+/// byte for byte.
+QByteArray nativeArgument(const QString &argument)
+{
+    for (auto it = g_nativeArguments.crbegin(); it != g_nativeArguments.crend(); ++it)
+        if (QString::fromLocal8Bit(*it) == argument)
+            return *it;
+    return QFile::encodeName(argument);
+}
 
 /// The scenario named on the command line: FILE, --preset NAME, or the startup preset.
 Scenario loadRequestedScenario(const QCommandLineParser &parser, const Options &options, QString &source)
@@ -105,23 +67,12 @@ Scenario loadRequestedScenario(const QCommandLineParser &parser, const Options &
     if (!files.isEmpty() && parser.isSet(options.preset))
         throw UsageError{QStringLiteral("give either a scenario FILE or --preset, not both")};
     LoadResult loaded = !files.isEmpty()
-        ? loadScenarioFile(files.front())
+        ? loadNativeScenarioFile(nativeArgument(files.front()))
         : loadPreset(parser.isSet(options.preset) ? parser.value(options.preset) : QStringLiteral("startup"));
     if (!loaded.ok())
         throw UsageError{loaded.error.message()};
     source = loaded.error.source;
     return std::move(*loaded.scenario);
-}
-
-Effort parseTotal(const QString &text)
-{
-    bool ok = false;
-    const qlonglong value = text.toLongLong(&ok);
-    if (!ok || value < 0 || value > limits::kMaxTotalEffort)
-        throw UsageError{QStringLiteral("--total: \"%1\" is not a whole number of units between 0 and %2")
-                             .arg(text.left(40))
-                             .arg(limits::kMaxTotalEffort)};
-    return value;
 }
 
 std::string allocationJson(const Scenario &scenario, const Allocation &allocation)
@@ -164,45 +115,6 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
     w.endArray();
     w.endObject();
     return w.text();
-}
-
-Method parseMethod(const QString &text)
-{
-    const auto method = methodFromName(text.toStdString());
-    if (!method)
-        throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(text.left(40))};
-    return *method;
-}
-
-double parseTimeLimit(const QString &text)
-{
-    bool ok = false;
-    const double seconds = text.toDouble(&ok);
-    if (!ok || !(seconds > 0 && seconds <= 1e6))
-        throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
-                             .arg(text.left(40))};
-    return seconds;
-}
-
-QSize parseSize(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
-    const QRegularExpressionMatch match = pattern.match(text);
-    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
-    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
-    if (width < 16 || height < 16 || width > 20000 || height > 20000)
-        throw UsageError{
-            QStringLiteral("--size: \"%1\" is not WIDTHxHEIGHT with each side 16 to 20000 pixels").arg(text.left(40))};
-    return {width, height};
-}
-
-double parseScale(const QString &text)
-{
-    bool ok = false;
-    const double scale = text.toDouble(&ok);
-    if (!ok || !(scale >= 1 && scale <= 4))
-        throw UsageError{QStringLiteral("--scale: \"%1\" is not a number from 1 to 4").arg(text.left(40))};
-    return scale;
 }
 
 /// The scenario to show or export, with --total applied.
@@ -255,6 +167,7 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     ExportOptions exportOptions;
     exportOptions.size = parseSize(parser.value(options.size));
     exportOptions.scale = parseScale(parser.value(options.scale));
+    checkExportSize(exportOptions.size, exportOptions.scale);
     const QString themeId = parser.value(options.theme);
     const std::optional<Theme> theme = Theme::byId(themeId);
     if (!theme)
@@ -301,6 +214,12 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
     Scenario scenario = requestedScenario(parser, options, source);
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
+    // The window keeps file names as text: a name that is not valid UTF-8 would be saved under another name.
+    if (const QStringList files = parser.positionalArguments();
+        !files.isEmpty() && QFile::encodeName(files.front()) != nativeArgument(files.front()))
+        throw UsageError{source
+                         + QStringLiteral(": the window cannot save under a name that is not valid UTF-8; "
+                                          "rename the file, or use --allocate or --export")};
     // Without a display this says so in one line and exits 2 (Qt itself is asked, on every platform).
     const std::unique_ptr<QApplication> app = createWindowApplication(argc, argv, kProgram);
     // Ties the running window to the installed menu entry and icon (resources/linux, resources/icons).
@@ -340,33 +259,23 @@ int runCommandLine(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Effort Frontier"));
 
     QStringList arguments;
-    for (int i = 0; i < argc; ++i)
+    g_nativeArguments.clear();
+    for (int i = 0; i < argc; ++i) {
         arguments << QString::fromLocal8Bit(argv[i]);
+        g_nativeArguments << QByteArray(argv[i]);
+    }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Effort Frontier splits a fixed effort budget across ML projects whose effort-to-accuracy curves\n"
-        "have diminishing returns, giving each unit to the project with the highest weighted marginal gain.\n"
-        "\n"
-        "Exit codes: 0 success; 2 bad input or usage (one line on stderr); 1 internal error."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption = parser.addVersionOption();
-    Options options;
-    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
-                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("A scenario file (JSON, see README). "
-                                                "Default: the startup preset."),
-                                 QStringLiteral("[FILE]"));
+    const Options options;
+    configureParser(parser, options);
     try {
-        if (!parser.parse(arguments))
-            throw UsageError{parser.errorText() + QStringLiteral(" (see --help)")};
-        if (parser.isSet(helpOption)) {
+        parseArguments(parser, arguments);
+        if (parser.isSet(QStringLiteral("help"))) {
             const QCoreApplication app(argc, argv); // the usage line names the executable from the app
             printLine(stdout, parser.helpText());
             return kExitOk;
         }
-        if (parser.isSet(versionOption)) {
+        if (parser.isSet(QStringLiteral("version"))) {
             printLine(stdout, about::versionText()); // version, licence, Qt and QCustomPlot in use
             return kExitOk;
         }
@@ -379,11 +288,7 @@ int runCommandLine(int argc, char **argv)
         return runWindow(argc, argv, parser, options);
     } catch (const UsageError &error) {
         // One line, whatever the command line or the file held.
-        QString message = error.message;
-        for (QChar &c : message)
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                c = QChar(0xfffd);
-        printLine(stderr, QStringLiteral("%1: %2").arg(QLatin1String(kProgram), message));
+        printLine(stderr, usageLine(error.message));
         return kExitBadInput;
     }
 }

@@ -4,6 +4,7 @@
 #include "ScenarioFile.h"
 
 #include "JsonWriter.h"
+#include "SafeText.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,9 +16,15 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cmath>
-#include <filesystem>
+#include <cstring>
 #include <initializer_list>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ef {
 
@@ -47,33 +54,36 @@ qsizetype characterCount(const QString &text)
 QString usableName(const QString &text)
 {
     QString out;
-    for (const QChar c : text)
-        if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
             out += c;
+            out += text[++i];
+        } else if (!c.isSurrogate() && !isUnsafeCodePoint(c.unicode())) {
+            out += c;
+        }
+    }
     while (characterCount(out) > limits::kMaxNameLength)
         out.chop(out.back().isLowSurrogate() ? 2 : 1);
     return out;
 }
 
-/// Text from the file, quoted for a one-line message: control characters escaped, long text cut.
+/// Text from the file, quoted for a one-line message: control characters, line separators, bidi
+/// controls and lone surrogates escaped, long text cut.
 QString quoted(const QString &text)
 {
     constexpr int kShown = 60;
     QString shown = text.left(kShown);
-    if (!shown.isEmpty() && shown.back().isHighSurrogate())
+    if (!shown.isEmpty() && shown.back().isHighSurrogate() && text.size() > kShown && text[kShown].isLowSurrogate())
         shown.chop(1); // never cut a character in half
-    QString out = QStringLiteral("\"");
+    QString out;
     for (const QChar c : shown) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        else if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-            out += QLatin1Char('\\') + c;
-        else
-            out += c;
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c;
     }
-    if (text.size() > kShown)
-        out += QStringLiteral("…");
-    return out + QLatin1Char('"');
+    return QLatin1Char('"') + escapedForMessage(out) + (text.size() > kShown ? QStringLiteral("…") : QString())
+        + QLatin1Char('"');
 }
 
 /// 1-based line and column of a byte offset, for JSON syntax errors.
@@ -90,6 +100,110 @@ QString lineAndColumn(const QByteArray &json, int offset)
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+qsizetype firstToken(const QByteArray &json);
+
+bool isNumberCharacter(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/**
+ * Where a JSON syntax error is, as a byte offset: the start of the token Qt stopped at. Qt 6.4 reports
+ * the offset just past the token for most errors (it has already read it), and the end of a number
+ * for a number it cannot read; a message should point at the token itself.
+ */
+int errorOffset(const QByteArray &json, const QJsonParseError &error)
+{
+    int offset = error.offset;
+    if (offset <= 0 || offset > json.size())
+        return std::max(offset, 0);
+    const auto at = [&](int i) { return json[i]; };
+    switch (error.error) {
+    case QJsonParseError::IllegalNumber:
+        while (offset > 0 && isNumberCharacter(at(offset - 1)))
+            --offset;
+        return offset;
+    case QJsonParseError::IllegalValue:
+        if (offset - 1 == firstToken(json))
+            return offset - 1; // garbage where the document should start
+        // "tru", "nul", "NaN", "Infinity": back to the start of the word
+        while (offset > 0 && isLetter(at(offset - 1)))
+            --offset;
+        return offset;
+    case QJsonParseError::MissingObject: // always one token too far: a "}" or the end after a comma
+        return std::isspace(static_cast<unsigned char>(at(offset - 1))) ? offset : offset - 1;
+    case QJsonParseError::UnterminatedObject:
+    case QJsonParseError::UnterminatedArray:
+    case QJsonParseError::MissingNameSeparator:
+    case QJsonParseError::MissingValueSeparator:
+        // At the end of the input the offset is where more was expected: keep it.
+        if (offset < json.size() && !std::isspace(static_cast<unsigned char>(at(offset - 1))))
+            return offset - 1;
+        return offset;
+    default:
+        return offset;
+    }
+}
+
+/// The name of the encoding of a file that is UTF-16 or UTF-32 text (by its byte order mark or its
+/// pattern of zero bytes), or an empty string.
+QString wideEncoding(const QByteArray &bytes)
+{
+    const auto b = [&](qsizetype i) { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : -1; };
+    if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0)
+        return QStringLiteral("UTF-32 (little-endian)");
+    if (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF)
+        return QStringLiteral("UTF-32 (big-endian)");
+    if (b(0) == 0xFF && b(1) == 0xFE)
+        return QStringLiteral("UTF-16 (little-endian)");
+    if (b(0) == 0xFE && b(1) == 0xFF)
+        return QStringLiteral("UTF-16 (big-endian)");
+    if (bytes.size() < 4)
+        return {};
+    if (b(0) != 0 && b(1) == 0 && b(2) == 0 && b(3) == 0)
+        return QStringLiteral("UTF-32 (little-endian)");
+    if (b(0) == 0 && b(1) == 0 && b(2) == 0 && b(3) != 0)
+        return QStringLiteral("UTF-32 (big-endian)");
+    if (b(0) != 0 && b(1) == 0 && b(2) != 0 && b(3) == 0)
+        return QStringLiteral("UTF-16 (little-endian)");
+    if (b(0) == 0 && b(1) != 0 && b(2) == 0 && b(3) != 0)
+        return QStringLiteral("UTF-16 (big-endian)");
+    return {};
+}
+
+/// Offset of the document's first byte that is not whitespace (after a UTF-8 byte order mark), or -1.
+qsizetype firstToken(const QByteArray &json)
+{
+    const qsizetype start = json.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    for (qsizetype i = start; i < json.size(); ++i)
+        if (!std::isspace(static_cast<unsigned char>(json[i])))
+            return i;
+    return -1;
+}
+
+/// What a document that starts with a JSON scalar holds ("a number"), or an empty string.
+QString scalarKind(const QByteArray &json)
+{
+    const qsizetype first = firstToken(json);
+    if (first < 0)
+        return {};
+    const char c = json[first];
+    if (c == '"')
+        return QStringLiteral("a string");
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return QStringLiteral("a number");
+    if (json.mid(first, 4) == "null")
+        return QStringLiteral("null");
+    if (json.mid(first, 4) == "true" || json.mid(first, 5) == "false")
+        return QStringLiteral("true or false");
+    return {};
 }
 
 /**
@@ -235,6 +349,15 @@ public:
         if (!value.isString())
             return fail(path, QStringLiteral("must be a string"));
         const QString s = value.toString();
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            const bool paired = s[i].isHighSurrogate() && i + 1 < s.size() && s[i + 1].isLowSurrogate();
+            if (paired)
+                ++i;
+            else if (s[i].isSurrogate()) // "\ud800" alone: not a character, and UTF-8 cannot hold it
+                return fail(path,
+                            QStringLiteral("contains a lone surrogate (%1), which is not a character")
+                                .arg(escapedForMessage(s.mid(i, 1))));
+        }
         if (characterCount(s) > limits::kMaxNameLength)
             return fail(path,
                         QStringLiteral("is %1 characters long; the limit is %2")
@@ -248,12 +371,10 @@ private:
     ScenarioError m_error;
 };
 
+/// Control characters (C0, DEL, C1 such as NEL), line separators and bidi controls: see SafeText.h.
 bool hasControlCharacters(const std::string &s)
 {
-    for (const char c : s)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            return true;
-    return false;
+    return hasUnsafeText(QString::fromStdString(s));
 }
 
 bool isHexColor(const std::string &s)
@@ -591,11 +712,8 @@ QString ScenarioError::message() const
     if (!location.isEmpty())
         text += QStringLiteral(": ") + location;
     text += QStringLiteral(": ") + reason;
-    // Always one line, even for a file name with a newline in it.
-    for (QChar &c : text)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = QChar(0xfffd);
-    return text;
+    // Always one line that reads as it is, even for a file name with a newline or a bidi override in it.
+    return escapedForMessage(text);
 }
 
 std::optional<ScenarioError> validateScenario(const Scenario &scenario, const QString &source)
@@ -618,10 +736,19 @@ LoadResult parseScenario(const QByteArray &json, const QString &source, const QS
             = QStringLiteral("the file is larger than the limit of %1 MiB").arg(limits::kMaxFileBytes >> 20);
         return result;
     }
+    if (const QString encoding = wideEncoding(json); !encoding.isEmpty()) {
+        result.error.reason
+            = QStringLiteral("the file is %1 text; scenario files are UTF-8: save it again as UTF-8").arg(encoding);
+        return result;
+    }
+    if (const QString kind = scalarKind(json); !kind.isEmpty()) {
+        result.error.reason = QStringLiteral("the document must be a JSON object, not %1").arg(kind);
+        return result;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.error.location = lineAndColumn(json, parseError.offset);
+        result.error.location = lineAndColumn(json, errorOffset(json, parseError));
         result.error.reason = QStringLiteral("not valid JSON: ") + parseError.errorString();
         return result;
     }
@@ -646,40 +773,115 @@ LoadResult parseScenario(const QByteArray &json, const QString &source, const QS
     return result;
 }
 
+namespace {
+
+/// The system's reason for a failed open or read, in words that name the real cause.
+QString systemReason(int error)
+{
+    switch (error) {
+    case ENOENT:
+        return QStringLiteral("no such file");
+    case EACCES:
+    case EPERM:
+        return QStringLiteral("permission denied");
+    case ELOOP:
+        return QStringLiteral("too many levels of symbolic links (a symbolic link loop?)");
+    case ENAMETOOLONG:
+        return QStringLiteral("the file name or path is too long for the system");
+    case ENOTDIR:
+        return QStringLiteral("a part of the path is not a folder");
+    case EAGAIN:
+        return QStringLiteral("reading would block: not a file that can be read now");
+    default:
+        return QString::fromLocal8Bit(std::strerror(error));
+    }
+}
+
+QString fileTypeName(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a named pipe (FIFO)");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    return QStringLiteral("not a regular file");
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct FileDescriptor {
+    int fd = -1;
+    ~FileDescriptor()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+} // namespace
+
 LoadResult loadScenarioFile(const QString &path)
 {
-    LoadResult result;
+    LoadResult result = loadNativeScenarioFile(QFile::encodeName(path));
     result.error.source = path;
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        result.error.reason = QStringLiteral("no such file");
+    return result;
+}
+
+LoadResult loadNativeScenarioFile(const QByteArray &nativePath)
+{
+    LoadResult result;
+    result.error.source = displayFileName(nativePath);
+    const auto fail = [&](const QString &reason) {
+        result.error.reason = reason;
         return result;
+    };
+    if (nativePath.isEmpty())
+        return fail(QStringLiteral("no such file (the name is empty)"));
+    if (nativePath.contains('\0'))
+        return fail(QStringLiteral("the name contains a NUL byte"));
+    // Open first, without blocking (a FIFO or a device opens at once instead of waiting), then look at
+    // what was opened: no window between a check and the open for the path to be swapped.
+    FileDescriptor file;
+    do
+        file.fd = ::open(nativePath.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    while (file.fd < 0 && errno == EINTR);
+    if (file.fd < 0)
+        return fail(errno == ENOENT ? QStringLiteral("no such file")
+                                    : QStringLiteral("cannot be opened: ") + systemReason(errno));
+    struct stat info { };
+    if (::fstat(file.fd, &info) != 0)
+        return fail(QStringLiteral("cannot be read: ") + systemReason(errno));
+    if (S_ISDIR(info.st_mode))
+        return fail(QStringLiteral("is a directory, not a scenario file"));
+    // Only regular files: a FIFO would block, a device could stream forever.
+    if (!S_ISREG(info.st_mode))
+        return fail(QStringLiteral("is %1, not a regular file").arg(fileTypeName(info.st_mode)));
+    if (info.st_size > limits::kMaxFileBytes)
+        return fail(QStringLiteral("the file has %1 bytes, more than the limit of %2 MiB")
+                        .arg(static_cast<qint64>(info.st_size))
+                        .arg(limits::kMaxFileBytes >> 20));
+    // Read at most one byte past the limit: the file may have grown since fstat, and files such as
+    // those in /proc report no size at all. O_NONBLOCK stays on: a "regular" file that would block
+    // (/proc/kmsg) answers EAGAIN instead of hanging.
+    QByteArray json;
+    constexpr qint64 kLimit = limits::kMaxFileBytes + 1;
+    char buffer[64 * 1024];
+    while (json.size() < kLimit) {
+        const auto wanted = static_cast<std::size_t>(std::min<qint64>(sizeof buffer, kLimit - json.size()));
+        const ssize_t got = ::read(file.fd, buffer, wanted);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return fail(QStringLiteral("cannot be read: ") + systemReason(errno));
+        if (got == 0)
+            break;
+        json.append(buffer, static_cast<qsizetype>(got));
     }
-    if (info.isDir()) {
-        result.error.reason = QStringLiteral("is a directory, not a scenario file");
-        return result;
-    }
-    // Only regular files: a FIFO would block the open, a device could stream forever.
-    std::error_code ec;
-    if (std::filesystem::status(QFile::encodeName(path).toStdString(), ec).type()
-        != std::filesystem::file_type::regular) {
-        result.error.reason = QStringLiteral("is not a regular file");
-        return result;
-    }
-    if (info.size() > limits::kMaxFileBytes) {
-        result.error.reason = QStringLiteral("the file has %1 bytes, more than the limit of %2 MiB")
-                                  .arg(info.size())
-                                  .arg(limits::kMaxFileBytes >> 20);
-        return result;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error.reason = QStringLiteral("cannot be read: ") + file.errorString();
-        return result;
-    }
-    // Read at most one byte past the limit, in case the file grew since its size was checked.
-    const QByteArray json = file.read(limits::kMaxFileBytes + 1);
-    return parseScenario(json, path, info.completeBaseName());
+    const int slash = static_cast<int>(nativePath.lastIndexOf('/'));
+    const QString baseName = QFileInfo(QFile::decodeName(nativePath.mid(slash + 1))).completeBaseName();
+    return parseScenario(json, result.error.source, baseName);
 }
 
 namespace {

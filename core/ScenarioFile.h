@@ -66,8 +66,17 @@ struct LoadResult {
  */
 LoadResult parseScenario(const QByteArray &json, const QString &source, const QString &defaultName = {});
 
-/// Reads and parses a scenario file, refusing directories, missing paths and files over the size limit.
+/**
+ * Reads and parses a scenario file, refusing directories, missing paths, FIFOs and devices, and files
+ * over the size limit, with the system's reason when the file cannot be opened (permission denied, a
+ * symbolic link loop, a name too long). Never blocks: the file is opened without waiting and read
+ * with a bound.
+ */
 LoadResult loadScenarioFile(const QString &path);
+
+/// loadScenarioFile for a path given as the bytes the system uses (a command-line argument): names
+/// that are not valid UTF-8 open byte for byte; messages show such bytes as \xNN.
+LoadResult loadNativeScenarioFile(const QByteArray &nativePath);
 
 /// The version a file holding `scenario` is written with: 1, or 2 when it has snapshots.
 int formatVersionFor(const Scenario &scenario);

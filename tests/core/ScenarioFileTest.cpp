@@ -7,6 +7,7 @@
 #include "Presets.h"
 #include "QtStringMakers.h"
 #include "RandomScenario.h"
+#include "SafeText.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,8 +18,13 @@
 #include <QTemporaryDir>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <optional>
 
 #include <atomic>
 #include <chrono>
@@ -26,6 +32,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -34,6 +41,48 @@ using namespace ef;
 namespace {
 
 const QString kDataDir = QStringLiteral(EF_TEST_DATA_DIR);
+
+/**
+ * Runs `body` in a forked child (to drop privileges, or to survive a hang) and returns what it
+ * returned, or nothing when it did not answer within `timeoutMs` (the child is then killed).
+ */
+template<typename Body> std::optional<std::string> inChild(Body body, int timeoutMs = 10000)
+{
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return std::nullopt;
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(fds[0]);
+        const std::string answer = body();
+        const ssize_t written = ::write(fds[1], answer.data(), answer.size());
+        ::_exit(written == static_cast<ssize_t>(answer.size()) ? 0 : 1);
+    }
+    ::close(fds[1]);
+    std::string answer;
+    bool finished = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (std::chrono::steady_clock::now() < deadline) {
+        pollfd p{fds[0], POLLIN, 0};
+        if (::poll(&p, 1, 100) > 0) {
+            char buffer[4096];
+            const ssize_t got = ::read(fds[0], buffer, sizeof buffer);
+            if (got <= 0) {
+                finished = true;
+                break;
+            }
+            answer.append(buffer, static_cast<std::size_t>(got));
+        }
+    }
+    ::close(fds[0]);
+    if (!finished)
+        ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (!finished || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return std::nullopt;
+    return answer;
+}
 
 QString fixture(const char *relative)
 {
@@ -309,7 +358,7 @@ TEST_CASE("presets and the fixture survive serialize → parse exactly", "[scena
 TEST_CASE("awkward doubles and names round-trip exactly", "[scenariofile][roundtrip]")
 {
     Scenario s;
-    s.name = "Ünïcödé — 日本語 🚀 \"quoted\" C:\\path\\ /slash/ \u2028";
+    s.name = "Ünïcödé — 日本語 🚀 \"quoted\" C:\\path\\ /slash/ \u00a0\u200d";
     s.totalEffort = 1'000'000'000;
     s.stages = {{"Start \"here\"", 0}, {"Back\\slash", 1}, {"Émoji 🧪", 999'999'999}};
     s.projects = {
@@ -403,23 +452,46 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
         {"truncated JSON", "{\"version\": 1,\n \"totalEffort\": 100,\n \"projects\": [", "line 3, column 15",
          "not valid JSON: unterminated array"},
         {"truncated inside a string", "{\n  \"version\": 1,\n  \"na", "line 3, column 6", "not valid JSON"},
-        {"missing comma", R"({"version":1 "totalEffort":1})", "line 1, column 15", "not valid JSON"},
-        {"trailing comma", R"({"version":1,"totalEffort":100,})", "line 1, column 33", "not valid JSON"},
+        {"missing comma", R"({"version":1 "totalEffort":1})", "line 1, column 14", "not valid JSON"},
+        {"trailing comma", R"({"version":1,"totalEffort":100,})", "line 1, column 32", "not valid JSON"},
         {"garbage after the document", withTop(R"("version":1,"totalEffort":1)") + " x", "line 1, column 96",
          "garbage at the end of the document"},
         {"a second document", withTop(R"("version":1,"totalEffort":1)") + "\n{}", "line 2, column 1",
          "garbage at the end of the document"},
         {"column counts characters, not bytes", "{\"name\":\"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\",}",
-         "line 1, column 16", "not valid JSON"},
-        {"line after CRLF line ends", "{\r\n\"version\": 1,\r\n\"x\" 1}", "line 3, column 6", "not valid JSON"},
+         "line 1, column 15", "not valid JSON"},
+        {"line after CRLF line ends", "{\r\n\"version\": 1,\r\n\"x\" 1}", "line 3, column 5", "not valid JSON"},
         {"top-level array", "[]", "", "the document must be a JSON object"},
         {"top-level array holding a scenario", "[" + withTop(R"("version":1,"totalEffort":1)") + "]", "",
          "the document must be a JSON object"},
-        // Qt 6.4 refuses top-level scalars as a syntax error, not as "must be an object".
-        {"top-level number", "42", "line 1, column 2", "not valid JSON: illegal value"},
-        {"top-level string", R"("scenario")", "line 1, column 2", "not valid JSON: illegal value"},
+        // Qt 6.4 refuses top-level scalars as a syntax error ("illegal value"): named like an array instead.
+        {"top-level number", "42", "", "the document must be a JSON object, not a number"},
+        {"top-level negative number", " -1", "", "the document must be a JSON object, not a number"},
+        {"top-level string", R"("scenario")", "", "the document must be a JSON object, not a string"},
+        {"top-level null", "null\n", "", "the document must be a JSON object, not null"},
+        {"top-level true", "true", "", "the document must be a JSON object, not true or false"},
+        {"top-level null after a byte order mark", "\xEF\xBB\xBFnull", "",
+         "the document must be a JSON object, not null"},
+        {"a bare word", "nothing", "line 1, column 1", "not valid JSON: illegal value"},
+        // Errors point at the token, not one past it (hand-counted columns).
+        {"missing colon", R"({"version" 1})", "line 1, column 12", "missing name separator"},
+        {"misspelt true", R"({"version":tru})", "line 1, column 12", "illegal value"},
+        {"comma before the closing brace", R"({"version":1,})", "line 1, column 14", "not valid JSON"},
+        {"missing comma on the next line", "{\n  \"version\": 1\n  \"name\": \"x\"}", "line 3, column 3",
+         "unterminated object"},
+        {"missing comma in an array", R"({"projects":[1 2]})", "line 1, column 16", "missing value separator"},
+        {"a number with a letter", R"({"version":12x})", "line 1, column 14", "unterminated object"},
+        // UTF-16 and UTF-32 files are named, with or without a byte order mark.
+        {"UTF-16 LE with BOM", QByteArray("\xFF\xFE{\0\"\0", 6), "", "the file is UTF-16 (little-endian) text"},
+        {"UTF-16 BE with BOM", QByteArray("\xFE\xFF\0{\0\"", 6), "", "the file is UTF-16 (big-endian) text"},
+        {"UTF-16 LE without BOM", QByteArray("{\0\n\0", 4), "", "the file is UTF-16 (little-endian) text"},
+        {"UTF-16 BE without BOM", QByteArray("\0{\0\n", 4), "", "the file is UTF-16 (big-endian) text"},
+        {"UTF-32 LE with BOM", QByteArray("\xFF\xFE\0\0{\0\0\0", 8), "", "the file is UTF-32 (little-endian) text"},
+        {"UTF-32 BE with BOM", QByteArray("\0\0\xFE\xFF\0\0\0{", 8), "", "the file is UTF-32 (big-endian) text"},
+        {"UTF-32 LE without BOM", QByteArray("{\0\0\0", 4), "", "the file is UTF-32 (little-endian) text"},
+        {"UTF-32 BE without BOM", QByteArray("\0\0\0{", 4), "", "the file is UTF-32 (big-endian) text"},
         {"NaN literal", R"({"version":1,"totalEffort":NaN})", "line 1, column 28", "not valid JSON"},
-        {"binary garbage with NULs", QByteArray("\x00\x01\x02\xff\xfePK\x03\x04\x00garbage", 17), "line 1, column 2",
+        {"binary garbage with NULs", QByteArray("\x00\x01\x02\xff\xfePK\x03\x04\x00garbage", 17), "line 1, column 1",
          "not valid JSON"},
         {"a NUL after the document", withTop(R"("version":1,"totalEffort":1)") + QByteArray(1, '\0'),
          "line 1, column 95", "garbage at the end of the document"},
@@ -437,9 +509,9 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
          "too deeply nested document"},
         {"deep but legal nesting under an unknown key",
          R"({"version":1,"x":)" + QByteArray(1000, '[') + QByteArray(1000, ']') + "}", "", "unknown key \"x\""},
-        {"1e400", R"({"version":1,"totalEffort":1e400})", "line 1, column 33", "not valid JSON: illegal number"},
-        {"-1e400 on a new line", "{\"version\":1,\n\"totalEffort\":-1e400}", "line 2, column 21", "illegal number"},
-        {"1e400 in a curve", withCurve(R"("family":"log","a":0.1,"b":1e400)"), "line 1, column 97", "illegal number"},
+        {"1e400", R"({"version":1,"totalEffort":1e400})", "line 1, column 28", "not valid JSON: illegal number"},
+        {"-1e400 on a new line", "{\"version\":1,\n\"totalEffort\":-1e400}", "line 2, column 15", "illegal number"},
+        {"1e400 in a curve", withCurve(R"("family":"log","a":0.1,"b":1e400)"), "line 1, column 92", "illegal number"},
 
         // Top level.
         {"missing version", R"({"totalEffort":100,"projects":[)" + p + "]}", "version",
@@ -612,8 +684,11 @@ TEST_CASE("random bytes never crash the parser and always fail cleanly", "[scena
         INFO("iteration " << i);
         REQUIRE_FALSE(loaded.ok());
         CHECK_FALSE(loaded.error.reason.isEmpty());
-        // Either "the file is empty" (all whitespace) or a syntax error with a position.
-        if (!loaded.error.reason.startsWith(QStringLiteral("the file is empty")))
+        // "the file is empty" (all whitespace), a top-level scalar, UTF-16/32 text, or a syntax error with a
+        // position.
+        if (!loaded.error.reason.startsWith(QStringLiteral("the file is empty"))
+            && !loaded.error.reason.startsWith(QStringLiteral("the document must be a JSON object, not"))
+            && !loaded.error.reason.startsWith(QStringLiteral("the file is UTF-")))
             CHECK(loaded.error.location.startsWith(QStringLiteral("line ")));
     }
 }
@@ -723,7 +798,7 @@ TEST_CASE("loadScenarioFile refuses what is not a readable scenario file", "[sce
         REQUIRE_FALSE(loaded.ok());
         CHECK(loaded.error.source == QStringLiteral("/dev/zero"));
         CHECK(loaded.error.location.isEmpty());
-        CHECK(loaded.error.reason == QStringLiteral("is not a regular file"));
+        CHECK(loaded.error.reason == QStringLiteral("is a character device, not a regular file"));
     }
     SECTION("a FIFO is refused without blocking")
     {
@@ -750,23 +825,136 @@ TEST_CASE("loadScenarioFile refuses what is not a readable scenario file", "[sce
         REQUIRE_FALSE(loaded.ok());
         CHECK(loaded.error.source == path);
         CHECK(loaded.error.location.isEmpty());
-        CHECK(loaded.error.reason == QStringLiteral("is not a regular file"));
+        CHECK(loaded.error.reason == QStringLiteral("is a named pipe (FIFO), not a regular file"));
     }
-    SECTION("an unreadable file")
+    SECTION("an unreadable file says permission denied, not \"no such file\"")
     {
-        if (::geteuid() == 0) {
-            WARN("running as root: every file is readable, so the unreadable-file check is skipped");
-            return;
-        }
         const QString path = dir.filePath(QStringLiteral("secret.json"));
         REQUIRE(writeFile(path, withTop(R"("version":1,"totalEffort":1)")));
         REQUIRE(QFile::setPermissions(path, QFileDevice::WriteOwner));
-        const LoadResult loaded = loadScenarioFile(path);
-        REQUIRE_FALSE(loaded.ok());
-        CHECK(loaded.error.source == path);
-        CHECK(loaded.error.location.isEmpty());
-        CHECK(loaded.error.reason.startsWith(QStringLiteral("cannot be read: ")));
+        REQUIRE(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ExeOther));
+        // Root reads everything: load as an unprivileged user in a child process.
+        const auto reason = inChild([&] {
+            if (::geteuid() == 0 && ::setuid(65534) != 0)
+                return std::string("setuid failed");
+            return loadScenarioFile(path).error.message().toStdString();
+        });
+        REQUIRE(reason);
+        CHECK(*reason == (path + QStringLiteral(": cannot be opened: permission denied")).toStdString());
     }
+    SECTION("a file in a folder that cannot be searched says permission denied")
+    {
+        const QString sub = dir.filePath(QStringLiteral("locked"));
+        REQUIRE(QDir().mkdir(sub));
+        const QString path = sub + QStringLiteral("/plan.json");
+        REQUIRE(writeFile(path, withTop(R"("version":1,"totalEffort":1)")));
+        REQUIRE(QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        REQUIRE(QFile::setPermissions(dir.path(),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ExeOther));
+        const auto reason = inChild([&] {
+            if (::geteuid() == 0 && ::setuid(65534) != 0)
+                return std::string("setuid failed");
+            return loadScenarioFile(path).error.reason.toStdString();
+        });
+        REQUIRE(reason);
+        CHECK(*reason == "cannot be opened: permission denied");
+        REQUIRE(QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    }
+    SECTION("a symbolic link loop is named")
+    {
+        const QString a = dir.filePath(QStringLiteral("a.json"));
+        const QString b = dir.filePath(QStringLiteral("b.json"));
+        REQUIRE(QFile::link(b, a));
+        REQUIRE(QFile::link(a, b));
+        const LoadResult loaded = loadScenarioFile(a);
+        CHECK(loaded.error.reason
+              == QStringLiteral("cannot be opened: too many levels of symbolic links (a symbolic link loop?)"));
+    }
+    SECTION("a path longer than the system allows is named")
+    {
+        const QString path = dir.filePath(QString(5000, QLatin1Char('x')) + QStringLiteral(".json"));
+        const LoadResult loaded = loadScenarioFile(path);
+        CHECK(loaded.error.reason
+              == QStringLiteral("cannot be opened: the file name or path is too long for the system"));
+        CHECK(loaded.error.message().size() > 5000); // the name is shown as given
+    }
+    SECTION("a name that is not UTF-8 opens byte for byte and is shown with \\x escapes")
+    {
+        const QByteArray native = QFile::encodeName(dir.path()) + "/caf\xe9-\xff.json";
+        {
+            const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+            REQUIRE(fd >= 0);
+            const QByteArray json = withTop(R"("version":1,"totalEffort":3)");
+            REQUIRE(::write(fd, json.constData(), static_cast<std::size_t>(json.size())) == json.size());
+            ::close(fd);
+        }
+        const LoadResult loaded = loadNativeScenarioFile(native);
+        INFO(loaded.error.message().toStdString());
+        REQUIRE(loaded.ok());
+        CHECK(loaded.scenario->totalEffort == 3);
+        // The same name through a QString cannot reach it: the lossy decoding is why the bytes are kept.
+        CHECK_FALSE(loadScenarioFile(QFile::decodeName(native)).ok());
+        const LoadResult missing = loadNativeScenarioFile(QFile::encodeName(dir.path()) + "/n\xe9\xe2\x80\xae.json");
+        CHECK(missing.error.message() == dir.path() + QStringLiteral("/n\\xe9\\u202e.json: no such file"));
+        ::unlink(native.constData()); // QTemporaryDir cannot remove a name that is not UTF-8
+    }
+}
+
+TEST_CASE("a path swapped between a file and a FIFO never hangs the loader", "[scenariofile][file]")
+{
+    // The audit's race: the path is a regular file when checked and a FIFO when opened. Opening first,
+    // without blocking, then looking at what was opened closes the window.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("swap.json"));
+    const QString file = dir.filePath(QStringLiteral("file.json"));
+    const QString fifo = dir.filePath(QStringLiteral("fifo.json"));
+    const QByteArray json = withTop(R"("version":1,"totalEffort":1)");
+    const auto outcome = inChild(
+        [&] {
+            std::atomic<bool> stop{false};
+            std::thread swapper([&] {
+                for (int i = 0; !stop; ++i) {
+                    if (i % 2 == 0) {
+                        writeFile(file, json);
+                        ::rename(QFile::encodeName(file).constData(), QFile::encodeName(path).constData());
+                    } else {
+                        ::mkfifo(QFile::encodeName(fifo).constData(), 0600);
+                        ::rename(QFile::encodeName(fifo).constData(), QFile::encodeName(path).constData());
+                    }
+                }
+            });
+            int loadedOk = 0;
+            int refused = 0;
+            for (int run = 0; run < 300; ++run) {
+                const LoadResult loaded = loadScenarioFile(path);
+                loaded.ok() ? ++loadedOk : ++refused;
+            }
+            stop = true;
+            swapper.join();
+            return std::to_string(loadedOk + refused);
+        },
+        20000);
+    REQUIRE(outcome); // no hang: a blocked open would have been killed after 20 s
+    CHECK(*outcome == "300");
+}
+
+TEST_CASE("a regular file that would block on read is refused, not waited for", "[scenariofile][file]")
+{
+    // /proc/kmsg is a "regular file" whose read blocks until the kernel logs something (root only).
+    const QString kmsg = QStringLiteral("/proc/kmsg");
+    if (::access("/proc/kmsg", R_OK) != 0) {
+        WARN("/proc/kmsg is not readable here (not root, or not allowed in this container): check skipped");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString link = dir.filePath(QStringLiteral("log.json"));
+    REQUIRE(QFile::link(kmsg, link));
+    const auto reason = inChild([&] { return loadScenarioFile(link).error.message().toStdString(); }, 5000);
+    REQUIRE(reason); // answered within 5 s
+    CHECK_FALSE(reason->empty());
 }
 
 TEST_CASE("broken fixture files report their path and location", "[scenariofile][file]")
@@ -1005,4 +1193,82 @@ TEST_CASE("the over-size message gives the real size", "[scenariofile][file]")
     REQUIRE_FALSE(loaded.ok());
     INFO(loaded.error.reason.toStdString());
     CHECK(loaded.error.reason == QStringLiteral("the file has 16777217 bytes, more than the limit of 16 MiB"));
+}
+
+TEST_CASE("names with C1 controls, NEL, line separators, bidi controls or lone surrogates are refused",
+          "[scenariofile][error][text]")
+{
+    struct Hostile {
+        const char *what;
+        QByteArray escaped; ///< The name as a JSON string body.
+        const char *shown;  ///< How the message shows it.
+    };
+    const Hostile cases[] = {
+        {"NEL (U+0085)", R"(a\u0085b)", "\\u0085"},
+        {"CSI (U+009B), a terminal escape", R"(a\u009b31mb)", "\\u009b"},
+        {"raw UTF-8 C1 control",
+         "a\xc2\x9b"
+         "31mb",
+         "\\u009b"},
+        {"line separator U+2028", R"(a\u2028b)", "\\u2028"},
+        {"paragraph separator U+2029", R"(a\u2029b)", "\\u2029"},
+        {"right-to-left override U+202E", R"(txt.exe\u202e)", "\\u202e"},
+        {"left-to-right isolate U+2066", R"(a\u2066b)", "\\u2066"},
+        {"DEL", R"(a\u007fb)", "\\u007f"},
+    };
+    for (const Hostile &h : cases) {
+        DYNAMIC_SECTION(h.what)
+        {
+            for (const char *where : {"project", "stage", "scenario"}) {
+                INFO(where);
+                const QByteArray name = "\"" + h.escaped + "\"";
+                const QByteArray json = std::string_view(where) == "project"
+                    ? withProject(R"("name":)" + name + R"(,"curve":{"family":"log","a":1,"b":1})")
+                    : std::string_view(where) == "stage" ? withStages(R"({"name":)" + name + R"(,"from":0})")
+                                                         : withTop(R"("version":1,"totalEffort":1,"name":)" + name);
+                const LoadResult loaded = parse(json);
+                REQUIRE_FALSE(loaded.ok());
+                CHECK(loaded.error.reason.contains(QStringLiteral("control characters")));
+            }
+            // In a message (an unknown key), the character is shown escaped and the message is one line.
+            const LoadResult unknown = parse(withTop(R"("version":1,"totalEffort":1,")" + h.escaped + R"(":1)"));
+            REQUIRE_FALSE(unknown.ok());
+            const QString message = unknown.error.message();
+            CHECK(message.contains(QString::fromUtf8(h.shown)));
+            CHECK_FALSE(hasUnsafeText(message));
+        }
+    }
+    SECTION("a lone surrogate is refused, never saved as '?'")
+    {
+        for (const QByteArray &lone : {QByteArray(R"(a\ud800b)"), QByteArray(R"(a\udc00)"), QByteArray(R"(\ud800)")}) {
+            const LoadResult loaded
+                = parse(withProject(R"("name":")" + lone + R"(","curve":{"family":"log","a":1,"b":1})"));
+            REQUIRE_FALSE(loaded.ok());
+            CHECK(loaded.error.location == QStringLiteral("projects[0].name"));
+            CHECK(loaded.error.reason.startsWith(QStringLiteral("contains a lone surrogate (\\ud")));
+            CHECK_FALSE(hasUnsafeText(loaded.error.message()));
+        }
+        // A proper pair (an emoji written as two escapes) is a character like any other.
+        const LoadResult pair = parse(withProject(R"("name":"\ud83d\ude80","curve":{"family":"log","a":1,"b":1})"));
+        INFO(pair.error.message().toStdString());
+        REQUIRE(pair.ok());
+        CHECK(pair.scenario->projects[0].name == "\xf0\x9f\x9a\x80");
+    }
+    SECTION("a file name with such characters is escaped in every message")
+    {
+        const ScenarioError error{QStringLiteral("evil\u2028name\u202e\u0085.json"), QStringLiteral("x"),
+                                  QStringLiteral("why")};
+        CHECK(error.message() == QStringLiteral("evil\\u2028name\\u202e\\u0085.json: x: why"));
+        const ScenarioError lone{QString(QChar(0xd800)) + QStringLiteral(".json"), {}, QStringLiteral("why")};
+        CHECK(lone.message() == QStringLiteral("\\ud800.json: why"));
+        const ScenarioError newline{QStringLiteral("a\nb.json"), {}, QStringLiteral("why")};
+        CHECK(newline.message() == QStringLiteral("a\\u000ab.json: why"));
+    }
+    SECTION("the default name from a file name drops them")
+    {
+        const LoadResult loaded = parseScenario(withTop(R"("version":1,"totalEffort":1)"), QStringLiteral("x"),
+                                                QStringLiteral("plan\u202e\u0085\u2028") + QChar(0xdc00));
+        REQUIRE(loaded.ok());
+        CHECK(loaded.scenario->name == "plan");
+    }
 }

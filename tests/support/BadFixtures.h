@@ -22,7 +22,7 @@ inline constexpr BadFixture kBadFixtures[] = {
     {"bad/truncated.json", "line 5, column 73", "not valid JSON"},
     {"bad/stages-not-increasing.json", "stages[2].from", "must be greater than the previous stage's (15)"},
     {"bad/min-above-max.json", "projects[0].maxEffort", "must be between minEffort (30)"},
-    {"bad/huge-number.json", "line 5, column 80", "illegal number"},
+    {"bad/huge-number.json", "line 5, column 75", "illegal number"},
     {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
     {"bad/newer-version-new-key.json", "version", "3 is newer than this Effort Frontier understands"},
     {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},

@@ -6,13 +6,22 @@
 
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
 
+#include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+
+#include <csignal>
+
+#include <sys/resource.h>
 
 using namespace ef;
 using namespace ef::test;
@@ -298,4 +307,66 @@ TEST_CASE("Every view exports headless: --view growth, and --baseline draws a sn
     run = runHeadless({"--export", dir.filePath("x.png"), file, "--view", "growth", "--baseline", "startup"});
     CHECK(run.exitCode == 2);
     CHECK(run.err.contains("--baseline: the growth view has no ghosts"));
+}
+
+TEST_CASE("A failed export from the window keeps the previous file byte for byte", "[export][hostile]")
+{
+    // Audit findings 2 and 3: SVG and PDF reported success on a failed write, PNG left a torn file.
+    MainWindow window;
+    QTemporaryDir dir;
+    for (const char *suffix : {"png", "svg", "pdf"}) {
+        DYNAMIC_SECTION(suffix)
+        {
+            const QString path = dir.filePath(QStringLiteral("chart.") + QLatin1String(suffix));
+            QString error;
+            REQUIRE(window.exportChart(path, ExportOptions{QSize(1200, 800), 1}, &error));
+            const QByteArray before = readAll(path);
+            REQUIRE(before.size() > 4096);
+            window.controlPanel()->totalControl()->spinBox()->setValue(250); // a different chart
+
+            // A file size limit makes the write fail part way, like a full disk.
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit saved{};
+            REQUIRE(::getrlimit(RLIMIT_FSIZE, &saved) == 0);
+            rlimit limited = saved;
+            limited.rlim_cur = 4096;
+            REQUIRE(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
+            const bool ok = window.exportChart(path, ExportOptions{QSize(1200, 800), 1}, &error);
+            REQUIRE(::setrlimit(RLIMIT_FSIZE, &saved) == 0);
+            std::signal(SIGXFSZ, SIG_DFL);
+            CHECK_FALSE(ok);
+            CHECK(error
+                  == path
+                      + QStringLiteral(": not written (File too large); any previous file there is "
+                                       "unchanged"));
+            CHECK(window.messageText().contains(QStringLiteral("Export failed")));
+            CHECK(readAll(path) == before);
+
+            // A path to /dev/full: refused, the device left alone.
+            const QString full = dir.filePath(QStringLiteral("full.") + QLatin1String(suffix));
+            REQUIRE(QFile::link(QStringLiteral("/dev/full"), full));
+            CHECK_FALSE(window.exportChart(full, ExportOptions{QSize(1200, 800), 1}, &error));
+            CHECK(error.contains(QStringLiteral("not a regular file")));
+            CHECK(QFileInfo(QStringLiteral("/dev/full")).exists());
+            CHECK(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+                  == QStringList{QFileInfo(path).fileName(), QFileInfo(full).fileName()});
+            QFile::remove(full);
+            QFile::remove(path);
+        }
+    }
+}
+
+TEST_CASE("The window refuses exports beyond the pixel bound before drawing", "[export][hostile]")
+{
+    MainWindow window;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.png"));
+    QString error;
+    CHECK_FALSE(window.exportChart(path, ExportOptions{QSize(20000, 20000), 4}, &error));
+    CHECK(error.contains(QStringLiteral("20000x20000 at scale 4 is 6400.0 million pixels; the limit is 50 million")));
+    CHECK_FALSE(QFile::exists(path));
+    // SVG and PDF have no pixels to scale: the bound applies to their size alone.
+    CHECK_FALSE(
+        window.exportChart(dir.filePath(QStringLiteral("huge.svg")), ExportOptions{QSize(20000, 20000), 4}, &error));
+    CHECK(error.contains(QStringLiteral("at scale 1 is 400.0 million pixels")));
 }

@@ -6,6 +6,7 @@
 #include "FileTestSupport.h"
 #include "document/Document.h"
 #include "persistence/Autosave.h"
+#include "persistence/FileWatcher.h"
 #include "persistence/RecoveryStore.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ParameterControl.h"
@@ -14,7 +15,9 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLockFile>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -24,6 +27,7 @@
 #include <cerrno>
 #include <csignal>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace ef;
@@ -36,7 +40,9 @@ struct RecoveryDir {
     QTemporaryDir dir;
     ScopedEnv env{"EF_RECOVERY_DIR", dir.path()};
 
-    [[nodiscard]] QStringList files() const { return entries(dir.path()); }
+    /// The recovery files (not the lock files of live windows).
+    [[nodiscard]] QStringList files() const { return entries(dir.path()).filter(QRegularExpression("\\.json$")); }
+    [[nodiscard]] QStringList all() const { return entries(dir.path()); }
 };
 
 /// A pid that belongs to no running process.
@@ -171,7 +177,7 @@ TEST_CASE("A corrupt recovery file is reported, set aside and never crashes the 
     const qint64 pid = deadPid();
     const QDir dir(recovery.dir.path());
     const QByteArray valid = RecoveryStore::encode(
-        RecoveryState{presetScenario("startup"), {}, {}, true, QDateTime::currentDateTimeUtc()});
+        RecoveryState{presetScenario("startup"), {}, {}, true, QDateTime::currentDateTimeUtc(), {}});
     const QList<QByteArray> corrupt = {
         QByteArray(),
         QByteArray("{\"format\": \"effort-frontier-recovery\", \"version\": 1, \"scen"),
@@ -206,10 +212,15 @@ TEST_CASE("A corrupt recovery file is reported, set aside and never crashes the 
 TEST_CASE("Recovery files of running windows are never offered", "[recovery]")
 {
     RecoveryDir recovery;
-    // Another running process (our parent) and another open window of this process.
-    RecoveryState state{presetScenario("growth"), {}, QStringLiteral("growth"), true, QDateTime::currentDateTimeUtc()};
-    writeInPlace(QDir(recovery.dir.path()).filePath(QStringLiteral("recovery-%1-1.json").arg(::getppid())),
-                 RecoveryStore::encode(state));
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("team.json"));
+    writeInPlace(path, fileBytes(presetScenario("startup")));
+    // A window in another running process, with unsaved work and its lock...
+    QProcess child;
+    startHelper(child, {QStringLiteral("edit-and-wait"), path}, recovery.dir.path());
+    const QString childRecovery = waitForLine(child, QStringLiteral("ready ")).mid(6);
+    REQUIRE(QFile::exists(RecoveryStore::lockPath(childRecovery)));
+    // ... and another open window of this process.
     MainWindow first;
     first.document()->edit(QStringLiteral("edit"), [](Scenario &s) { s.totalEffort = 222; });
     first.autosave()->flush();
@@ -222,6 +233,160 @@ TEST_CASE("Recovery files of running windows are never offered", "[recovery]")
     });
     CHECK_FALSE(second.offerRecovery());
     CHECK(recovery.files().size() == 2);
+    child.kill();
+    REQUIRE(child.waitForFinished(10000));
+}
+
+TEST_CASE("A backup whose recorded pid now belongs to another live program is still offered", "[recovery]")
+{
+    // Audit finding 7: pids are reused (in containers especially). The lock records the pid, the host and
+    // the application; a live process that is not Effort Frontier does not hold the backup.
+    RecoveryDir recovery;
+    const QString orphan = QDir(recovery.dir.path()).filePath(QStringLiteral("recovery-reused.json"));
+    RecoveryState state{presetScenario("growth"),        {}, QStringLiteral("growth"), true,
+                        QDateTime::currentDateTimeUtc(), {}};
+    state.scenario.totalEffort = 321;
+    writeInPlace(orphan, RecoveryStore::encode(state));
+    // A lock file exactly as a window writes it, then pointed at our parent process (alive, another program).
+    QByteArray content;
+    {
+        QLockFile model(recovery.dir.filePath(QStringLiteral("model.lock")));
+        REQUIRE(model.tryLock(0));
+        content = readBytes(recovery.dir.filePath(QStringLiteral("model.lock")));
+    }
+    const qsizetype firstLine = content.indexOf('\n');
+    REQUIRE(firstLine > 0);
+    content = QByteArray::number(static_cast<qint64>(::getppid())) + content.mid(firstLine);
+    REQUIRE(::kill(::getppid(), 0) == 0); // the recorded process is alive
+    writeInPlace(RecoveryStore::lockPath(orphan), content);
+
+    MainWindow window;
+    int asked = 0;
+    window.setPromptHandler([&](QMessageBox &) {
+        ++asked;
+        return QMessageBox::Yes;
+    });
+    REQUIRE(window.offerRecovery());
+    CHECK(asked == 1);
+    CHECK(window.document()->scenario().totalEffort == 321);
+    CHECK_FALSE(QFile::exists(orphan));
+}
+
+TEST_CASE("Backups are private (0600 in a 0700 folder) whatever the scenario file's mode", "[recovery][autosave]")
+{
+    QTemporaryDir parent;
+    ScopedEnv env("EF_RECOVERY_DIR", parent.filePath(QStringLiteral("recovery")));
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("plan.json"));
+    writeInPlace(path, fileBytes(presetScenario("startup")));
+    REQUIRE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // 0600
+    const mode_t oldMask = ::umask(022);                                                    // files 0644 by default
+    MainWindow window;
+    REQUIRE(window.openFile(path));
+    window.controlPanel()->totalControl()->spinBox()->setValue(140);
+    window.autosave()->flush();
+    ::umask(oldMask);
+    const QString backup = window.autosave()->recoveryPath();
+    REQUIRE(QFile::exists(backup));
+    struct stat info { };
+    REQUIRE(::stat(QFile::encodeName(backup).constData(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    REQUIRE(::stat(QFile::encodeName(parent.filePath(QStringLiteral("recovery"))).constData(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0700);
+}
+
+TEST_CASE("Restore after a crash offers Keep Mine or Reload when the file changed on disk meanwhile", "[recovery]")
+{
+    // Audit finding 4: edit, kill -9, a colleague saves the file, restart, Restore, Ctrl+S used to lose the
+    // colleague's version without a word.
+    RecoveryDir recovery;
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("team.json"));
+    const Scenario startup = presetScenario("startup");
+    writeInPlace(path, fileBytes(startup));
+    QProcess child;
+    startHelper(child, {QStringLiteral("edit-and-wait"), path}, recovery.dir.path());
+    const QString childRecovery = waitForLine(child, QStringLiteral("ready ")).mid(6);
+    child.kill();
+    REQUIRE(child.waitForFinished(10000));
+    const RecoveryCandidate backup = RecoveryStore::read(childRecovery);
+    REQUIRE(backup.state);
+    CHECK(backup.state->baseHash == FileWatcher::contentHash(fileBytes(startup)));
+
+    Scenario colleague = startup;
+    colleague.totalEffort = 555;
+    replaceByRename(path, fileBytes(colleague));
+    Scenario mine = startup;
+    mine.totalEffort = 137;
+
+    QString question;
+    const auto answerWith = [&](QMessageBox::StandardButton answer) {
+        return [&question, answer](QMessageBox &box) {
+            question = box.text() + QLatin1Char('\n') + box.informativeText();
+            CHECK(box.button(QMessageBox::Yes)->text() == QStringLiteral("Keep &Mine"));
+            CHECK(box.button(QMessageBox::No)->text() == QStringLiteral("&Reload"));
+            CHECK(box.defaultButton() == box.button(QMessageBox::Cancel));
+            return answer;
+        };
+    };
+    SECTION("Later keeps the backup and changes nothing")
+    {
+        MainWindow window;
+        window.setPromptHandler(answerWith(QMessageBox::Cancel));
+        CHECK_FALSE(window.offerRecovery());
+        CHECK(question.contains(QStringLiteral("has been changed on disk since then")));
+        CHECK(QFile::exists(childRecovery));
+        CHECK(readBytes(path) == fileBytes(colleague));
+    }
+    SECTION("Reload opens the colleague's version and deletes the backup")
+    {
+        MainWindow window;
+        window.setPromptHandler(answerWith(QMessageBox::No));
+        CHECK_FALSE(window.offerRecovery());
+        CHECK(window.document()->scenario() == colleague);
+        CHECK(window.document()->filePath() == QFileInfo(path).absoluteFilePath());
+        CHECK_FALSE(window.isWindowModified());
+        CHECK_FALSE(QFile::exists(childRecovery));
+        CHECK(window.messageText().contains(QStringLiteral("Opened the version of “team.json” on disk")));
+    }
+    SECTION("Keep Mine restores the edits and says that saving overwrites the version on disk")
+    {
+        MainWindow window;
+        window.setPromptHandler(answerWith(QMessageBox::Yes));
+        REQUIRE(window.offerRecovery());
+        CHECK(window.document()->scenario() == mine);
+        CHECK(window.isWindowModified());
+        CHECK(window.messageText().contains(QStringLiteral("saving will overwrite it")));
+        CHECK(readBytes(path) == fileBytes(colleague)); // nothing written until the user saves
+        // The restored work's own backup is based on the version the user has now seen.
+        window.autosave()->flush();
+        const RecoveryCandidate again = RecoveryStore::read(window.autosave()->recoveryPath());
+        REQUIRE(again.state);
+        CHECK(again.state->baseHash == FileWatcher::contentHash(fileBytes(colleague)));
+    }
+}
+
+TEST_CASE("Restore with the file unchanged on disk asks the plain question", "[recovery]")
+{
+    RecoveryDir recovery;
+    QTemporaryDir work;
+    const QString path = work.filePath(QStringLiteral("team.json"));
+    const Scenario startup = presetScenario("startup");
+    writeInPlace(path, fileBytes(startup));
+    RecoveryState state{startup, QFileInfo(path).absoluteFilePath(), {},
+                        true,    QDateTime::currentDateTimeUtc(),    FileWatcher::contentHash(fileBytes(startup))};
+    state.scenario.totalEffort = 150;
+    writeInPlace(recovery.dir.filePath(QStringLiteral("recovery-same.json")), RecoveryStore::encode(state));
+    // Rewritten with the same bytes (a touch): not a change.
+    replaceByRename(path, fileBytes(startup));
+    MainWindow window;
+    window.setPromptHandler([](QMessageBox &box) {
+        CHECK(box.button(QMessageBox::Yes)->text() == QStringLiteral("&Restore"));
+        CHECK(box.button(QMessageBox::No) == nullptr);
+        return QMessageBox::Yes;
+    });
+    REQUIRE(window.offerRecovery());
+    CHECK(window.document()->scenario().totalEffort == 150);
 }
 
 TEST_CASE("Autosave writes once after a burst of edits, not on every slider tick", "[recovery][autosave]")
@@ -330,5 +495,5 @@ TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved
         CHECK_FALSE(window.close());
         CHECK(QFile::exists(window.autosave()->recoveryPath()));
     }
-    CHECK(recovery.files().isEmpty()); // a window that goes away normally leaves nothing
+    CHECK(recovery.all().isEmpty()); // a window that goes away normally leaves nothing, not even a lock
 }

@@ -13,6 +13,9 @@
 
 #include <random>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace ef;
 using namespace ef::test;
 
@@ -128,4 +131,35 @@ TEST_CASE("A failed save in the window shows the reason in a message box and sta
     CHECK(window.document()->filePath().isEmpty());
     CHECK(window.messageText().contains(QStringLiteral("Not saved")));
     CHECK(entries(dir.path()) == QStringList{QStringLiteral("taken.json")});
+}
+
+TEST_CASE("Saving keeps the file's mode; other hard links keep the old content (as README says)", "[save]")
+{
+    // Audit finding 14, documented behaviour: the new content is a new file renamed into place.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.json"));
+    const QString link = dir.filePath(QStringLiteral("plan-link.json"));
+    const Scenario startup = presetScenario("startup");
+    writeInPlace(path, fileBytes(startup));
+    REQUIRE(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
+    REQUIRE(::link(QFile::encodeName(path).constData(), QFile::encodeName(link).constData()) == 0);
+
+    Scenario changed = startup;
+    changed.totalEffort = 444;
+    QString error;
+    REQUIRE(writeFileAtomically(path, fileBytes(changed), &error));
+    struct stat info { };
+    REQUIRE(::stat(QFile::encodeName(path).constData(), &info) == 0);
+    CHECK((info.st_mode & 07777) == 0640);
+    CHECK(info.st_nlink == 1);
+    CHECK(readBytes(path) == fileBytes(changed));
+    CHECK(readBytes(link) == fileBytes(startup));
+
+    // Private files (backups) are 0600 whatever the umask.
+    const QString backup = dir.filePath(QStringLiteral("backup.json"));
+    const mode_t oldMask = ::umask(0);
+    REQUIRE(writeFileAtomically(backup, "{}", &error, FileAccess::Private));
+    ::umask(oldMask);
+    REQUIRE(::stat(QFile::encodeName(backup).constData(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
 }

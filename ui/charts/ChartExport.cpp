@@ -7,8 +7,17 @@
 
 #include <qcustomplot.h>
 
+#include "ExportLimits.h"
+#include "persistence/AtomicFile.h"
+
+#include <QBuffer>
+#include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPixmap>
 #include <QSvgGenerator>
 
 namespace ef {
@@ -27,19 +36,67 @@ std::optional<ExportFormat> exportFormatFor(const QString &path)
 
 namespace {
 
-bool writeSvg(QCustomPlot *plot, const QString &path, const QSize &size)
+/// The chart as PNG bytes, or empty when it cannot be drawn or encoded.
+QByteArray renderPng(QCustomPlot *plot, const ExportOptions &options)
 {
+    const QPixmap pixmap = plot->toPixmap(options.size.width(), options.size.height(), options.scale);
+    if (pixmap.isNull())
+        return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly) || !pixmap.save(&buffer, "PNG"))
+        return {};
+    return bytes;
+}
+
+/// The chart as SVG bytes, or empty.
+QByteArray renderSvg(QCustomPlot *plot, const QSize &size)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return {};
     QSvgGenerator generator;
-    generator.setFileName(path);
+    generator.setOutputDevice(&buffer);
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(Chart::title());
     generator.setDescription(QStringLiteral("Exported by Effort Frontier"));
     QCPPainter painter;
     if (!painter.begin(&generator))
-        return false;
+        return {};
     plot->toPainter(&painter, size.width(), size.height());
-    return painter.end();
+    if (!painter.end())
+        return {};
+    return bytes;
+}
+
+/// The chart as a one-page PDF of size points (what QCustomPlot::savePdf draws, into memory), or empty.
+QByteArray renderPdf(QCustomPlot *plot, const QSize &size)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return {};
+    {
+        QPdfWriter writer(&buffer);
+        writer.setCreator(QStringLiteral("Effort Frontier"));
+        writer.setTitle(Chart::title());
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+        writer.setResolution(96);
+        QCPPainter painter;
+        if (!painter.begin(&writer))
+            return {};
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.setWindow(QRect(QPoint(0, 0), size));
+        plot->toPainter(&painter, size.width(), size.height());
+        if (!painter.end())
+            return {};
+    }
+    return bytes;
 }
 
 } // namespace
@@ -54,34 +111,36 @@ bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &opt
     };
     if (!format)
         return fail(QStringLiteral("unknown file type; use .png, .svg or .pdf"));
-    if (options.size.width() < 16 || options.size.height() < 16 || options.size.width() > 20000
-        || options.size.height() > 20000)
-        return fail(QStringLiteral("size %1x%2 is outside 16…20000 pixels")
-                        .arg(options.size.width())
-                        .arg(options.size.height()));
-    if (options.scale < 1 || options.scale > 4)
-        return fail(QStringLiteral("scale %1 is outside 1…4").arg(options.scale));
+    if (const QString problem
+        = exportLimits::sizeProblem(options.size, *format == ExportFormat::Png ? options.scale : 1);
+        !problem.isEmpty())
+        return fail(problem);
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
         return fail(QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
 
-    // Lay out and draw at the export size (the same code that draws the screen).
-    bool ok = false;
+    // Draw at the export size (the same code that draws the screen) into memory; then one checked,
+    // atomic write: the file is either the complete new chart or what it was before, never torn.
+    QByteArray bytes;
     switch (*format) {
     case ExportFormat::Png:
-        ok = plot->savePng(path, options.size.width(), options.size.height(), options.scale);
+        bytes = renderPng(plot, options);
         break;
     case ExportFormat::Svg:
-        ok = writeSvg(plot, path, options.size);
+        bytes = renderSvg(plot, options.size);
         break;
     case ExportFormat::Pdf:
-        ok = plot->savePdf(path, options.size.width(), options.size.height(), QCP::epNoCosmetic,
-                           QStringLiteral("Effort Frontier"), Chart::title());
+        bytes = renderPdf(plot, options.size);
         break;
     }
     plot->replot(QCustomPlot::rpQueuedReplot); // the screen layout again
-    if (!ok || !QFileInfo::exists(path))
-        return fail(QStringLiteral("could not be written (check the folder's permissions and free space)"));
+    if (bytes.isEmpty())
+        return fail(QStringLiteral("the chart could not be drawn at %1x%2")
+                        .arg(options.size.width())
+                        .arg(options.size.height()));
+    QString reason;
+    if (!writeFileAtomically(path, bytes, &reason))
+        return fail(QStringLiteral("not written (%1); any previous file there is unchanged").arg(reason));
     return true;
 }
 

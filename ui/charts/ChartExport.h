@@ -34,8 +34,11 @@ struct ExportOptions {
 };
 
 /**
- * Writes what `plot` shows to `path` in the format of its extension. Returns false with `error`
- * set (naming the file and the reason) when the format is unknown or the file cannot be written.
+ * Writes what `plot` shows to `path` in the format of its extension. The chart is drawn in memory
+ * first, then written with writeFileAtomically: on any failure (a full disk, a file size limit, an
+ * unwritable folder, a device in the way) `path` keeps its previous content. Returns false with
+ * `error` set (naming the file and the reason) when the format is unknown, the size is outside
+ * exportLimits (ExportLimits.h), or the file cannot be written.
  */
 bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &options, QString *error);
 

@@ -3,12 +3,26 @@
 
 #include "persistence/AtomicFile.h"
 
+#include <QFile>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
 
 namespace ef {
 
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error, FileAccess access)
 {
+    // Only a regular file (or nothing) may be replaced: a device or a FIFO at `path` stays what it is.
+    struct stat info { };
+    if (::stat(QFile::encodeName(path).constData(), &info) == 0 && !S_ISREG(info.st_mode)) {
+        if (error)
+            *error = S_ISDIR(info.st_mode) ? QStringLiteral("it is a folder")
+                                           : QStringLiteral("it is not a regular file (a device, FIFO or socket)");
+        return false;
+    }
     QSaveFile file(path);
     // No direct-write fallback: a folder we cannot create files in fails instead of writing in place.
     file.setDirectWriteFallback(false);
@@ -23,6 +37,9 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
     // then puts a truncated file in place.)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return fail(file.errorString());
+    // Private before the first byte: the content is never readable by others, not even briefly.
+    if (access == FileAccess::Private && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return fail(QStringLiteral("cannot make the file private: ") + file.errorString());
     qint64 done = 0;
     while (done < bytes.size()) {
         const qint64 written = file.write(bytes.constData() + done, bytes.size() - done);

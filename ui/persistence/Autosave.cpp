@@ -71,6 +71,8 @@ void Autosave::write()
     state.presetName = m_presetName ? m_presetName() : QString();
     state.modified = true;
     state.savedAt = QDateTime::currentDateTimeUtc();
+    if (!state.filePath.isEmpty() && m_baseHash)
+        state.baseHash = m_baseHash();
     QString error;
     if (!m_store.write(state, &error)) {
         if (!m_failedReported)

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] int delay() const { return m_delayMs; }
     /// Longest wait for a write while changes keep coming.
     void setMaxDelay(int ms) { m_maxDelayMs = ms; }
+    /// Where the hash of the file version the edits are based on comes from (RecoveryState::baseHash):
+    /// a restore after a crash compares it with the file on disk.
+    void setBaseHash(std::function<QByteArray()> baseHash) { m_baseHash = std::move(baseHash); }
 
     /// This window's recovery file.
     [[nodiscard]] QString recoveryPath() const { return m_store.path(); }
@@ -63,6 +66,7 @@ private:
 
     Document *m_document;
     std::function<QString()> m_presetName;
+    std::function<QByteArray()> m_baseHash;
     RecoveryStore m_store;
     QTimer m_timer;
     QElapsedTimer m_firstPending;

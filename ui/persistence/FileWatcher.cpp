@@ -44,6 +44,11 @@ void FileWatcher::watch(const QString &path, const QByteArray &knownContent)
     rearm();
 }
 
+QByteArray FileWatcher::contentHash(const QByteArray &content)
+{
+    return hashOf(content);
+}
+
 void FileWatcher::setKnownContent(const QByteArray &content)
 {
     m_knownHash = hashOf(content);

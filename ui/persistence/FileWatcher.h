@@ -33,6 +33,10 @@ public:
     /// after the user chose to keep their version), so it is not reported.
     void setKnownContent(const QByteArray &content);
     [[nodiscard]] const QString &path() const { return m_path; }
+    /// SHA-256 of the content this window knows the file to hold (see setKnownContent).
+    [[nodiscard]] const QByteArray &knownHash() const { return m_knownHash; }
+    /// The hash knownHash() uses, of any content.
+    static QByteArray contentHash(const QByteArray &content);
     /// How long changes settle before the file is compared (default 250 ms).
     void setSettleDelay(int ms) { m_settle.setInterval(ms); }
     /// Compares now instead of after the settle delay.

@@ -13,15 +13,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <algorithm>
-#include <cerrno>
-
-#include <signal.h>
-#include <unistd.h>
 
 namespace ef {
 
@@ -33,23 +29,15 @@ constexpr int kVersion = 1;
 constexpr qint64 kMaxRecoveryBytes = qint64{20} * 1024 * 1024;
 
 QMutex g_mutex;
-int g_counter = 0;
 QSet<QString> g_livePaths; ///< Recovery files of this process's open windows.
 
-/// True while process `pid` exists (or we cannot tell: then it is not ours to take).
-bool processRunning(qint64 pid)
+/// A lock that never goes stale by age: a window may stay open for weeks. QLockFile still takes it
+/// over when its process is gone, or its pid now runs another program, or the machine rebooted.
+std::unique_ptr<QLockFile> makeLock(const QString &recoveryPath)
 {
-    if (pid <= 0)
-        return false;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0)
-        return true;
-    return errno != ESRCH;
-}
-
-const QRegularExpression &namePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("^recovery-(\\d+)-(\\d+)\\.json$"));
-    return pattern;
+    auto lock = std::make_unique<QLockFile>(RecoveryStore::lockPath(recoveryPath));
+    lock->setStaleLockTime(0);
+    return lock;
 }
 
 } // namespace
@@ -59,7 +47,7 @@ RecoveryStore::RecoveryStore()
     QMutexLocker lock(&g_mutex);
     m_path = QDir(recoveryDirectory())
                  .absoluteFilePath(
-                     QStringLiteral("recovery-%1-%2.json").arg(QCoreApplication::applicationPid()).arg(++g_counter));
+                     QStringLiteral("recovery-%1.json").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     g_livePaths.insert(m_path);
 }
 
@@ -82,11 +70,12 @@ QByteArray RecoveryStore::encode(const RecoveryState &state)
     QJsonObject root;
     root.insert(QStringLiteral("format"), kFormat);
     root.insert(QStringLiteral("version"), kVersion);
-    root.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
+    root.insert(QStringLiteral("pid"), QCoreApplication::applicationPid()); // for people; the lock decides
     root.insert(QStringLiteral("filePath"), state.filePath);
     root.insert(QStringLiteral("preset"), state.presetName);
     root.insert(QStringLiteral("modified"), state.modified);
     root.insert(QStringLiteral("savedAt"), state.savedAt.toUTC().toString(Qt::ISODateWithMs));
+    root.insert(QStringLiteral("baseSha256"), QString::fromLatin1(state.baseHash.toHex()));
     root.insert(QStringLiteral("scenario"), QString::fromStdString(serializeScenario(state.scenario)));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -94,18 +83,36 @@ QByteArray RecoveryStore::encode(const RecoveryState &state)
 bool RecoveryStore::write(const RecoveryState &state, QString *error)
 {
     const QString dir = QFileInfo(m_path).absolutePath();
+    const bool existed = QFileInfo(dir).isDir();
     if (!QDir().mkpath(dir)) {
         if (error)
             *error = QStringLiteral("cannot create the folder %1").arg(QDir::toNativeSeparators(dir));
         return false;
     }
-    return writeFileAtomically(m_path, encode(state), error);
+    if (!existed) // backups of unsaved work are for their owner only
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!m_lock) {
+        m_lock = makeLock(m_path);
+        if (!m_lock->tryLock(0)) {
+            m_lock.reset();
+            if (error)
+                *error = QStringLiteral("cannot lock %1").arg(QDir::toNativeSeparators(lockPath(m_path)));
+            return false;
+        }
+    }
+    return writeFileAtomically(m_path, encode(state), error, FileAccess::Private);
 }
 
 void RecoveryStore::remove()
 {
     if (QFileInfo::exists(m_path))
         QFile::remove(m_path);
+    m_lock.reset(); // unlocks and deletes the lock file
+}
+
+QString RecoveryStore::lockPath(const QString &recoveryPath)
+{
+    return recoveryPath + QStringLiteral(".lock");
 }
 
 RecoveryCandidate RecoveryStore::read(const QString &path)
@@ -143,6 +150,7 @@ RecoveryCandidate RecoveryStore::read(const QString &path)
     state.presetName = root.value(QStringLiteral("preset")).toString();
     state.modified = root.value(QStringLiteral("modified")).toBool(true);
     state.savedAt = QDateTime::fromString(root.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+    state.baseHash = QByteArray::fromHex(root.value(QStringLiteral("baseSha256")).toString().toLatin1());
     if (!state.savedAt.isValid())
         state.savedAt = QFileInfo(path).lastModified();
     candidate.state = std::move(state);
@@ -157,17 +165,16 @@ std::vector<RecoveryCandidate> RecoveryStore::orphans()
         QMutexLocker lock(&g_mutex);
         live = g_livePaths;
     }
-    const qint64 self = QCoreApplication::applicationPid();
     std::vector<std::pair<QDateTime, QString>> found;
     for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("recovery-*.json")}, QDir::Files)) {
-        const QRegularExpressionMatch match = namePattern().match(info.fileName());
-        if (!match.hasMatch())
-            continue;
-        const qint64 pid = match.captured(1).toLongLong();
         const QString path = info.absoluteFilePath();
-        // Our own process's files are orphans only when no open window owns them (a reused pid).
-        if (pid == self ? live.contains(path) : processRunning(pid))
+        if (live.contains(path))
+            continue; // an open window of this process
+        // Taking the lock proves no live window owns the file (QLockFile removes a stale lock first).
+        const std::unique_ptr<QLockFile> lock = makeLock(path);
+        if (!lock->tryLock(0))
             continue;
+        lock->unlock();
         found.emplace_back(info.lastModified(), path);
     }
     std::sort(found.begin(), found.end(), [](const auto &x, const auto &y) { return x.first > y.first; });

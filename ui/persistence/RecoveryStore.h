@@ -5,9 +5,12 @@
 
 #include "Scenario.h"
 
+#include <QByteArray>
 #include <QDateTime>
+#include <QLockFile>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,6 +23,9 @@ struct RecoveryState {
     QString presetName;   ///< The preset it came from, when it has no file.
     bool modified = true; ///< Whether it had unsaved edits.
     QDateTime savedAt;    ///< When the recovery file was written (UTC).
+    /// SHA-256 of the file on disk as this window last knew it (loaded, saved, or acknowledged as
+    /// changed by someone else); empty without a file. A restore compares it with the disk.
+    QByteArray baseHash;
 };
 
 /// A recovery file left behind by a window whose process is gone (a crash, a kill).
@@ -30,10 +36,14 @@ struct RecoveryCandidate {
 };
 
 /**
- * Recovery files: one per open window, `recovery-<pid>-<n>.json` in recoveryDirectory(), written
- * atomically. A file whose process no longer runs was left by a crash and is offered on the next
- * start. The content: a small JSON envelope (format, version, pid, file path, preset, modified flag,
- * time) around the scenario file text that serializeScenario writes, so a recovered scenario goes
+ * Recovery files: one per open window, `recovery-<uuid>.json` in recoveryDirectory() (a folder only
+ * the user can enter), written atomically and readable by the owner only (0600). While a window
+ * lives it holds `recovery-<uuid>.json.lock` (QLockFile: pid, host name and application name), so a
+ * recovery file is left by a crash exactly when its lock can be taken: its process is gone, or its
+ * pid now belongs to another program (pids are reused, in containers especially), or it was written
+ * on this host before a reboot. Such files are offered on the next start. The content: a small JSON
+ * envelope (format, version, file path, preset, modified flag, time, hash of the file it was based
+ * on) around the scenario file text that serializeScenario writes, so a recovered scenario goes
  * through the same validation as any file.
  */
 class RecoveryStore
@@ -56,15 +66,20 @@ public:
     /// Deletes this window's recovery file (clean exit, saved, discarded).
     void remove();
 
-    /// Recovery files of processes that are gone (never one of this process's live windows), newest first.
+    /// Recovery files whose lock can be taken (never a live window's, of this process or another), newest
+    /// first.
     static std::vector<RecoveryCandidate> orphans();
     /// Reads one recovery file.
     static RecoveryCandidate read(const QString &path);
     /// The file bytes for `state` (exposed for tests).
     static QByteArray encode(const RecoveryState &state);
 
+    /// The lock file that marks `recoveryPath` as in use by a live window.
+    static QString lockPath(const QString &recoveryPath);
+
 private:
     QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 } // namespace ef

@@ -158,6 +158,8 @@ MainWindow::MainWindow(QWidget *parent)
                         .arg(reason));
     });
     m_watcher = new FileWatcher(this);
+    // A backup remembers which version on disk its edits were based on (the one this window knows).
+    m_autosave->setBaseHash([this] { return m_watcher->knownHash(); });
     connect(m_watcher, &FileWatcher::changedOnDisk, this, &MainWindow::fileChangedOnDisk);
     connect(m_watcher, &FileWatcher::removedOnDisk, this, &MainWindow::fileRemovedOnDisk);
     connect(m_document, &Document::changed, this, &MainWindow::updateAllocationMessage);
@@ -589,33 +591,81 @@ bool MainWindow::offerRecovery()
             ? QStringLiteral("“%1”").arg(QFileInfo(state.filePath).fileName())
             : !state.presetName.isEmpty() ? QStringLiteral("the preset %1").arg(state.presetName)
                                           : QStringLiteral("an untitled scenario");
-        QMessageBox box(QMessageBox::Question, QStringLiteral("Recover unsaved work"),
-                        QStringLiteral("Effort Frontier did not close normally last time. Your unsaved changes to "
-                                       "%1 were kept (backed up %2).")
-                            .arg(what, QLocale().toString(state.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                        QMessageBox::Yes | QMessageBox::Discard, this);
-        box.button(QMessageBox::Yes)->setText(QStringLiteral("&Restore"));
-        box.setDefaultButton(QMessageBox::Yes);
-        box.setInformativeText(
-            QStringLiteral("Restore: continue with the recovered scenario “%1”. It stays unsaved until you save it%2.\n"
-                           "Discard: delete the recovered changes for good.")
-                .arg(QString::fromStdString(state.scenario.name),
-                     state.filePath.isEmpty()
-                         ? QString()
-                         : QStringLiteral(" (Save writes %1)").arg(QDir::toNativeSeparators(state.filePath))));
+        // Was the file changed on disk after these edits were backed up (a colleague saved it)? Then
+        // restoring is the file watcher's choice: keep mine or reload theirs, never a silent overwrite.
+        bool changedOnDisk = false;
+        if (!state.filePath.isEmpty() && !state.baseHash.isEmpty()) {
+            QFile disk(state.filePath);
+            if (disk.open(QIODevice::ReadOnly))
+                changedOnDisk = FileWatcher::contentHash(disk.read(limits::kMaxFileBytes + 1)) != state.baseHash;
+        }
+        const QString backedUp = QLocale().toString(state.savedAt.toLocalTime(), QLocale::ShortFormat);
+        QMessageBox box(this);
+        box.setWindowTitle(tr("Recover unsaved work"));
+        if (changedOnDisk) {
+            box.setIcon(QMessageBox::Warning);
+            box.setText(tr("Effort Frontier did not close normally last time. Your unsaved changes to %1 were kept "
+                           "(backed up %2), but %1 has been changed on disk since then by another program.")
+                            .arg(what, backedUp));
+            box.setStandardButtons(QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel);
+            box.button(QMessageBox::Yes)->setText(tr("Keep &Mine"));
+            box.button(QMessageBox::No)->setText(tr("&Reload"));
+            box.button(QMessageBox::Cancel)->setText(tr("&Later"));
+            box.setDefaultButton(QMessageBox::Cancel);
+            box.setEscapeButton(QMessageBox::Cancel);
+            box.setInformativeText(
+                tr("Keep Mine: continue with your recovered changes; saving will overwrite the version on disk "
+                   "(Save As keeps both).\nReload: open the version on disk; your recovered changes are deleted.\n"
+                   "Later: decide at the next start."));
+            box.setDetailedText(QDir::toNativeSeparators(state.filePath));
+        } else {
+            box.setIcon(QMessageBox::Question);
+            box.setText(tr("Effort Frontier did not close normally last time. Your unsaved changes to %1 were kept "
+                           "(backed up %2).")
+                            .arg(what, backedUp));
+            box.setStandardButtons(QMessageBox::Yes | QMessageBox::Discard);
+            box.button(QMessageBox::Yes)->setText(tr("&Restore"));
+            box.setDefaultButton(QMessageBox::Yes);
+            box.setInformativeText(
+                tr("Restore: continue with the recovered scenario “%1”. It stays unsaved until you save it%2.\n"
+                   "Discard: delete the recovered changes for good.")
+                    .arg(QString::fromStdString(state.scenario.name),
+                         state.filePath.isEmpty()
+                             ? QString()
+                             : tr(" (Save writes %1)").arg(QDir::toNativeSeparators(state.filePath))));
+        }
         const QMessageBox::StandardButton answer = ask(box);
         if (answer == QMessageBox::Yes) {
             m_presetName = state.filePath.isEmpty() ? state.presetName : QString();
             m_document->restore(state.scenario, state.filePath, state.modified);
-            watchDocumentFile();
+            watchDocumentFile(); // the version on disk now is the one this window knows
             m_controls->selectProject(0);
             m_chart->resetView();
             hideMessage();
             updateTitle();
             m_autosave->flush(); // our own recovery file holds it before the old one goes
             QFile::remove(candidate.path);
-            statusBar()->showMessage(QStringLiteral("Restored the unsaved changes from the last session"), 8000);
+            if (changedOnDisk)
+                showMessage(tr("Restored your unsaved changes. “%1” on disk is different: saving will overwrite it, "
+                               "Save As keeps both.")
+                                .arg(QFileInfo(state.filePath).fileName()));
+            statusBar()->showMessage(tr("Restored the unsaved changes from the last session"), 8000);
             return true;
+        }
+        if (changedOnDisk && answer == QMessageBox::No) {
+            LoadResult loaded = loadScenarioFile(state.filePath);
+            if (loaded.ok() && Chart::sizeProblem(*loaded.scenario).isEmpty()) {
+                showScenario(std::move(*loaded.scenario), QFileInfo(state.filePath).absoluteFilePath());
+                QFile::remove(candidate.path);
+                showMessage(tr("Opened the version of “%1” on disk; the recovered changes were deleted.")
+                                .arg(QFileInfo(state.filePath).fileName()));
+            } else {
+                showMessage(tr("Could not open “%1” (%2); the recovered changes are kept and offered again at the "
+                               "next start.")
+                                .arg(QFileInfo(state.filePath).fileName(),
+                                     loaded.ok() ? Chart::sizeProblem(*loaded.scenario) : loaded.error.message()));
+            }
+            break;
         }
         if (answer == QMessageBox::Discard)
             QFile::remove(candidate.path);

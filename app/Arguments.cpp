@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#include "Arguments.h"
+
+#include "Allocator.h"
+#include "ExportLimits.h"
+#include "Presets.h"
+#include "SafeText.h"
+#include "ScenarioFile.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace ef {
+
+namespace {
+
+/// At most 40 characters of a value, for a message (escaped later, by usageLine).
+QString shown(const QString &text)
+{
+    QString cut = text.left(40);
+    if (!cut.isEmpty() && cut.back().isHighSurrogate() && text.size() > 40)
+        cut.chop(1);
+    return cut + (text.size() > cut.size() ? QStringLiteral("…") : QString());
+}
+
+} // namespace
+
+Options::Options()
+    : allocate(QStringLiteral("allocate"),
+               QStringLiteral("Print the optimal allocation as JSON on stdout and exit. Needs no display.")),
+      preset(QStringLiteral("preset"),
+             QStringLiteral("Use a built-in reference scenario instead of FILE: %1.")
+                 .arg(presetNames().join(QStringLiteral(", "))),
+             QStringLiteral("NAME")),
+      total(QStringLiteral("total"),
+            QStringLiteral("Override the scenario's total effort (whole units, 0 to %1).").arg(limits::kMaxTotalEffort),
+            QStringLiteral("N")),
+      method(QStringLiteral("method"),
+             QStringLiteral("Allocation method: auto (default: greedy when every curve is concave, "
+                            "exact otherwise), greedy (the marginal rule) or exact "
+                            "(integer optimum for any curve shape, with a proven bound)."),
+             QStringLiteral("auto|greedy|exact"), QStringLiteral("auto")),
+      timeLimit(QStringLiteral("time-limit"),
+                QStringLiteral("Stop the exact method after SECONDS (a number above 0) and give the best split "
+                               "found, with \"proven\": false and a note on stderr when it could not prove the "
+                               "split optimal in time. Default: no limit."),
+                QStringLiteral("SECONDS")),
+      exportTo(QStringLiteral("export"),
+               QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
+                              "(.png, .svg, .pdf). Needs no display."),
+               QStringLiteral("OUT")),
+      size(QStringLiteral("size"),
+           QStringLiteral("Chart size for --export in pixels (default 1200x800, each side 16 to 20000); a PNG is "
+                          "size x scale, at most 50 million pixels."),
+           QStringLiteral("WxH"), QStringLiteral("1200x800")),
+      scale(QStringLiteral("scale"),
+            QStringLiteral("PNG pixel scale for --export, 1 to 4 (default 1): sharp charts for slides."),
+            QStringLiteral("S"), QStringLiteral("1")),
+      theme(QStringLiteral("theme"),
+            QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
+            QStringLiteral("dark|light"), QStringLiteral("dark")),
+      view(QStringLiteral("view"),
+           QStringLiteral("The view --export draws: accuracy (the curves and optimal points, default) or growth "
+                          "(the split as the budget grows)."),
+           QStringLiteral("accuracy|growth"), QStringLiteral("accuracy")),
+      baseline(QStringLiteral("baseline"),
+               QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
+                              "dots) beside the live state."),
+               QStringLiteral("NAME"))
+{ }
+
+void configureParser(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Effort Frontier splits a fixed effort budget across ML projects whose effort-to-accuracy curves\n"
+        "have diminishing returns, giving each unit to the project with the highest weighted marginal gain.\n"
+        "\n"
+        "Exit codes: 0 success; 2 bad input or usage (one line on stderr); 1 internal error.\n"
+        "A FILE whose name starts with a dash goes after --: effort-frontier --allocate -- -plan.json"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
+                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A scenario file (JSON, see README). "
+                                                "Default: the startup preset."),
+                                 QStringLiteral("[FILE]"));
+}
+
+void parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (parser.parse(arguments))
+        return;
+    // QCommandLineParser reads "-plan.json" as the short options p, l, a, n, ... Say what was meant.
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("--"))
+            break;
+        if (!argument.startsWith(QLatin1Char('-')) || argument.size() < 3 || argument.startsWith(QLatin1String("--")))
+            continue;
+        const bool looksLikeFile
+            = argument.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || QFileInfo(argument).isFile();
+        if (looksLikeFile)
+            throw UsageError{QStringLiteral("\"%1\" is not an option; to open a file whose name starts with a dash, "
+                                            "put -- before it: effort-frontier [options] -- %1")
+                                 .arg(argument)};
+    }
+    throw UsageError{parser.errorText() + QStringLiteral(" (see --help)")};
+}
+
+Effort parseTotal(const QString &text)
+{
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < 0 || value > limits::kMaxTotalEffort)
+        throw UsageError{QStringLiteral("--total: \"%1\" is not a whole number of units between 0 and %2")
+                             .arg(shown(text))
+                             .arg(limits::kMaxTotalEffort)};
+    return value;
+}
+
+Method parseMethod(const QString &text)
+{
+    const auto method = methodFromName(text.toStdString());
+    if (!method)
+        throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(shown(text))};
+    return *method;
+}
+
+double parseTimeLimit(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !(seconds > 0 && seconds <= 1e6))
+        throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
+                             .arg(text.left(40))};
+    return seconds;
+}
+
+QSize parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    const int width = match.hasMatch() ? match.captured(1).toInt() : 0;
+    const int height = match.hasMatch() ? match.captured(2).toInt() : 0;
+    if (width < exportLimits::kMinSide || height < exportLimits::kMinSide || width > exportLimits::kMaxSide
+        || height > exportLimits::kMaxSide)
+        throw UsageError{QStringLiteral("--size: \"%1\" is not WIDTHxHEIGHT with each side %2 to %3 pixels")
+                             .arg(shown(text))
+                             .arg(exportLimits::kMinSide)
+                             .arg(exportLimits::kMaxSide)};
+    return {width, height};
+}
+
+double parseScale(const QString &text)
+{
+    bool ok = false;
+    const double scale = text.toDouble(&ok);
+    if (!ok || !(scale >= exportLimits::kMinScale && scale <= exportLimits::kMaxScale))
+        throw UsageError{QStringLiteral("--scale: \"%1\" is not a number from 1 to 4").arg(shown(text))};
+    return scale;
+}
+
+void checkExportSize(const QSize &size, double scale)
+{
+    if (const QString problem = exportLimits::sizeProblem(size, scale); !problem.isEmpty())
+        throw UsageError{QStringLiteral("--size/--scale: ") + problem};
+}
+
+QString usageLine(const QString &message)
+{
+    return QStringLiteral("effort-frontier: ") + escapedForMessage(message);
+}
+
+} // namespace ef

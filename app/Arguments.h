@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+// The command line's own parsers: options, their values, and the messages for bad ones. Qt Core
+// only, so the fuzz targets (tests/fuzz) can drive them without a GUI.
+
+#include "Allocation.h"
+#include "Scenario.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace ef {
+
+/// Bad input or usage; becomes one line on stderr and exit code 2.
+struct UsageError {
+    QString message;
+};
+
+/// Every option the command line knows.
+struct Options {
+    Options();
+    QCommandLineOption allocate;
+    QCommandLineOption preset;
+    QCommandLineOption total;
+    QCommandLineOption method;
+    QCommandLineOption timeLimit;
+    QCommandLineOption exportTo;
+    QCommandLineOption size;
+    QCommandLineOption scale;
+    QCommandLineOption theme;
+    QCommandLineOption view;
+    QCommandLineOption baseline;
+};
+
+/// Adds help, version, `options` and the FILE argument to `parser`.
+void configureParser(QCommandLineParser &parser, const Options &options);
+
+/**
+ * Parses `arguments` (program name first). On an unknown option throws UsageError; when the unknown
+ * "option" looks like a file name (it exists, or ends in .json), the message says that `--` before it
+ * opens it as a file.
+ */
+void parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+
+/// --total N: a whole number of units, 0 to the effort limit.
+Effort parseTotal(const QString &text);
+/// --size WxH: each side 16 to 20000 pixels.
+QSize parseSize(const QString &text);
+/// --scale S: 1 to 4.
+double parseScale(const QString &text);
+/// --method auto|greedy|exact.
+Method parseMethod(const QString &text);
+/// --time-limit SECONDS: a number above 0, at most 10⁶.
+double parseTimeLimit(const QString &text);
+/// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
+void checkExportSize(const QSize &size, double scale);
+
+/// The one line printed for a UsageError: "effort-frontier: " + `message`, every control character,
+/// line separator, bidi control and lone surrogate escaped.
+QString usageLine(const QString &message);
+
+} // namespace ef
