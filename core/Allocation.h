@@ -47,6 +47,12 @@ struct Allocation {
     double gap = 0;             ///< bound − objective (≥ 0; 0 when both are −∞).
     bool proven = true;         ///< False when a time limit (or the search's memory cap) stopped the search first.
     std::string unprovenReason; ///< Why the split is not proven optimal; empty when `proven`.
+    /**
+     * For curves that are not all concave: the objective greedy's unit-by-unit split of the same total
+     * would reach, to show what trusting greedy would lose. Set by compareWithGreedy(); allocate()
+     * leaves it empty.
+     */
+    std::optional<double> greedyObjective;
     std::vector<ProjectAllocation> projects;
 };
 

@@ -603,6 +603,15 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method,
     return result;
 }
 
+void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options)
+{
+    if (!result.ok() || scenario.allConcave() || result.allocation->totalEffort > kGreedyComparisonLimit)
+        return;
+    const AllocationResult greedy = allocate(scenario, result.allocation->totalEffort, Method::Greedy, options);
+    if (greedy.ok())
+        result.allocation->greedyObjective = greedy.allocation->objective;
+}
+
 std::string_view methodName(Method method)
 {
     switch (method) {

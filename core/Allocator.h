@@ -53,6 +53,17 @@ AllocationResult allocate(const Scenario &scenario, Effort total, Method method)
 /// (exactEffortsByBranchAndBound); its Allocation carries bound, gap and proven.
 AllocationResult allocate(const Scenario &scenario, Effort total, Method method, const AllocateOptions &options);
 
+/// The most units compareWithGreedy() replays (greedy on curves that are not concave walks every unit).
+inline constexpr Effort kGreedyComparisonLimit = 2'000'000;
+
+/**
+ * When `result` holds an exact split of a scenario whose curves are not all concave, fills its
+ * greedyObjective with what greedy's split of the same total reaches (up to kGreedyComparisonLimit
+ * units; beyond, or when cancelled, it stays empty). A no-op for all-concave scenarios, where greedy
+ * is the optimum.
+ */
+void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options = {});
+
 /**
  * MODEL.md's greedy split of `total` units: each unit to the largest weighted forward difference,
  * ties to the earliest project, within minEffort/maxEffort. When every curve is concave this runs a

@@ -4,9 +4,10 @@
 #include "Growth.h"
 
 #include <algorithm>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace ef {
 
@@ -33,6 +34,63 @@ std::vector<Effort> sampleBudgets(Effort from, Effort to, int samples)
     budgets.back() = to;
     return budgets;
 }
+
+namespace {
+
+std::optional<std::vector<Effort>> effortsAt(const Scenario &scenario, Effort budget, const AllocateOptions &options)
+{
+    const AllocationResult result = allocate(scenario, budget, Method::Auto, options);
+    if (!result.ok())
+        return std::nullopt;
+    std::vector<Effort> efforts;
+    for (const ProjectAllocation &project : result.allocation->projects)
+        efforts.push_back(project.effort);
+    return efforts;
+}
+
+bool anyFell(const std::vector<Effort> &before, const std::vector<Effort> &after)
+{
+    for (std::size_t i = 0; i < before.size(); ++i)
+        if (after[i] < before[i])
+            return true;
+    return false;
+}
+
+/// The jump between budgets `lo` (efforts `atLo`) and `hi` (efforts `atHi`, where some project fell):
+/// the smallest budget whose split has a project below its effort at lo, and what moved there.
+std::optional<GrowthJump> locateJump(const Scenario &scenario, Effort lo, std::vector<Effort> atLo, Effort hi,
+                                     std::vector<Effort> atHi, const AllocateOptions &options)
+{
+    // Invariant: nothing fell from lo to lo; something fell from lo to hi.
+    const std::vector<Effort> base = atLo;
+    while (hi - lo > 1) {
+        const Effort mid = lo + (hi - lo) / 2;
+        auto atMid = effortsAt(scenario, mid, options);
+        if (!atMid)
+            return std::nullopt;
+        if (anyFell(base, *atMid)) {
+            hi = mid;
+            atHi = std::move(*atMid);
+        } else {
+            lo = mid;
+            atLo = std::move(*atMid);
+        }
+    }
+    GrowthJump jump;
+    jump.budget = hi;
+    for (std::size_t i = 0; i < atHi.size(); ++i) {
+        const Effort change = atHi[i] - atLo[i];
+        if (change > jump.gained) {
+            jump.gained = change;
+            jump.gainer = i;
+        }
+        if (change < 0)
+            jump.givers.emplace_back(i, -change);
+    }
+    return jump;
+}
+
+} // namespace
 
 GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const AllocateOptions &options)
 {
@@ -67,6 +125,17 @@ GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const
         path.efforts.push_back(std::move(efforts));
     }
     path.budgets = budgets;
+    if (!scenario.allConcave()) {
+        for (std::size_t k = 1; k < budgets.size(); ++k) {
+            if (!anyFell(path.efforts[k - 1], path.efforts[k]))
+                continue;
+            // A jump lies between these two samples (if several, the first is found; the rest show as
+            // further falls between later samples or are too close to tell apart on the chart).
+            if (auto jump
+                = locateJump(scenario, budgets[k - 1], path.efforts[k - 1], budgets[k], path.efforts[k], options))
+                path.jumps.push_back(std::move(*jump));
+        }
+    }
     return path;
 }
 

@@ -14,6 +14,18 @@ namespace ef {
 inline constexpr int kGrowthSamples = 240;
 
 /**
+ * A budget at which the optimal split jumps: one more unit of budget and a project that was worth little
+ * is suddenly funded with many units, taken from others (S-curves past their threshold). Concave
+ * scenarios have none: there every project's effort only grows with the budget.
+ */
+struct GrowthJump {
+    Effort budget = 0;      ///< The smallest budget of the new split (the one before is budget − 1).
+    std::size_t gainer = 0; ///< The project that gains the most units.
+    Effort gained = 0;      ///< How many it gains, from budget − 1 to budget.
+    std::vector<std::pair<std::size_t, Effort>> givers; ///< Projects that give up units, and how many.
+};
+
+/**
  * How the optimal split grows with the budget, from sampled budgets: the allocation at each of a few
  * hundred budgets between Σ minEffort and the total (both included), each found by the same method the
  * chart uses (allocate() with Method::Auto: greedy where every curve is concave, exact otherwise), so
@@ -23,6 +35,7 @@ inline constexpr int kGrowthSamples = 240;
 struct GrowthPath {
     std::vector<Effort> budgets;              ///< Ascending; the last is the total.
     std::vector<std::vector<Effort>> efforts; ///< efforts[k][i]: project i's effort at budgets[k].
+    std::vector<GrowthJump> jumps;            ///< Every jump between the samples, each found to the unit.
     std::string error;                        ///< Why nothing was computed (infeasible, cancelled, too big).
 
     [[nodiscard]] bool ok() const { return error.empty() && !budgets.empty(); }
@@ -35,7 +48,9 @@ struct GrowthPath {
 std::vector<Effort> sampleBudgets(Effort from, Effort to, int samples);
 
 /**
- * The growth path of `scenario` up to `total` units over sampleBudgets(Σ minEffort, total, samples).
+ * The growth path of `scenario` up to `total` units over sampleBudgets(Σ minEffort, total, samples),
+ * with every jump between two samples (a project's effort falling as the budget grows) located to the
+ * exact budget by bisection.
  * Fails (error set, nothing else) when the bounds are infeasible at `total`, when any sampled
  * allocation fails, or when options.cancel is raised (error "cancelled").
  */

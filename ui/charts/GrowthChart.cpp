@@ -114,6 +114,7 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
     for (QCPGraph *line : m_lines)
         line->setVisible(m_pathShown);
 
+    updateJumps();
     QString note;
     if (!path.error.empty())
         note = tr("No growth path: %1").arg(QString::fromStdString(path.error));
@@ -122,14 +123,66 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
     else if (scenario.allConcave())
         note = tr("Each project's effort in the optimal split at %1 budgets · red line: the current total")
                    .arg(path.budgets.size());
-    else
+    else if (path.jumps.empty())
         note = tr("Exact optimum at %1 budgets (the curves are not all concave) · red line: the current total")
+                   .arg(path.budgets.size());
+    else
+        note = tr("Exact optimum at %1 budgets · dotted: where the split jumps, as a project suddenly becomes "
+                  "worth funding")
                    .arg(path.budgets.size());
     if (updating && m_pathShown)
         note += tr(" · updating…");
     setSubtitle(note);
     if (autoRange())
         fitRanges();
+}
+
+QString GrowthChart::jumpLabel(std::size_t index) const
+{
+    return m_jumpLabels.at(index)->text();
+}
+
+void GrowthChart::updateJumps()
+{
+    for (QCPItemStraightLine *line : m_jumpLines)
+        plot()->removeItem(line);
+    for (QCPItemText *label : m_jumpLabels)
+        plot()->removeItem(label);
+    m_jumpLines.clear();
+    m_jumpLabels.clear();
+    if (!m_pathShown)
+        return;
+    for (const GrowthJump &jump : m_path.jumps) {
+        if (m_jumpLines.size() == kMaxJumpMarks || jump.gainer >= m_scenario.projects.size())
+            break;
+        const QColor color = theme().projectColor(jump.gainer, m_scenario.projects[jump.gainer].color);
+        auto *line = new QCPItemStraightLine(plot());
+        line->setLayer(QStringLiteral("grid"));
+        line->setSelectable(false);
+        line->point1->setCoords(static_cast<double>(jump.budget), 0);
+        line->point2->setCoords(static_cast<double>(jump.budget), 1);
+        line->setPen(QPen(color, width(1.5), Qt::DotLine));
+        m_jumpLines.push_back(line);
+
+        Effort given = 0;
+        for (const auto &[project, units] : jump.givers)
+            given += units;
+        auto *label = new QCPItemText(plot());
+        label->setLayer(QStringLiteral("overlay"));
+        label->setSelectable(false);
+        label->setClipToAxisRect(true);
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setFont(font(-1, true));
+        label->setColor(theme().foreground);
+        label->setBrush(QBrush(theme().labelBackground));
+        label->setPen(QPen(color));
+        const QString name = QString::fromStdString(m_scenario.projects[jump.gainer].name);
+        label->setText(
+            given > 0 ? tr("at %1: %2 +%3, others −%4").arg(units(jump.budget), name, units(jump.gained), units(given))
+                      : tr("at %1: %2 +%3").arg(units(jump.budget), name, units(jump.gained)));
+        m_jumpLabels.push_back(label);
+    }
 }
 
 void GrowthChart::fitRanges()
@@ -150,6 +203,17 @@ void GrowthChart::placeLabels(std::vector<QRectF> &taken)
     const bool right = x + 4 + labelWidth <= area.right();
     m_markerLabel->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
     m_markerLabel->position->setCoords(right ? x + 4 : x - 4, area.top() + 4);
+    // Jump labels: stacked below the marker's, beside their line (left of it when it is near the right).
+    double y = area.top() + 8 + QFontMetricsF(m_markerLabel->font()).height();
+    for (std::size_t i = 0; i < m_jumpLabels.size(); ++i) {
+        QCPItemText *label = m_jumpLabels[i];
+        const double jx = plot()->xAxis->coordToPixel(static_cast<double>(m_path.jumps[i].budget));
+        const double w = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + 8;
+        const bool toRight = jx + 4 + w <= area.right();
+        label->setPositionAlignment((toRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+        label->position->setCoords(toRight ? jx + 4 : jx - 4, y);
+        y += QFontMetricsF(label->font()).height() + 4;
+    }
 }
 
 } // namespace ef

@@ -39,6 +39,10 @@ public:
     [[nodiscard]] std::size_t lineCount() const { return m_lines.size(); }
     /// The vertical marker at the current total.
     [[nodiscard]] QCPItemStraightLine *marker() const { return m_marker; }
+    /// The marks of the path's jumps (a line and a label each, at most kMaxJumpMarks).
+    [[nodiscard]] std::size_t jumpMarkCount() const { return m_jumpLines.size(); }
+    [[nodiscard]] QString jumpLabel(std::size_t index) const;
+    static constexpr std::size_t kMaxJumpMarks = 8;
     /// True when the lines show a growth path (false: infeasible, failed or not computed yet).
     [[nodiscard]] bool pathShown() const { return m_pathShown; }
 
@@ -53,10 +57,13 @@ protected:
 
 private:
     void ensureLineCount(std::size_t count);
+    void updateJumps();
 
     std::vector<QCPGraph *> m_lines;
     QCPItemStraightLine *m_marker = nullptr;
     QCPItemText *m_markerLabel = nullptr;
+    std::vector<QCPItemStraightLine *> m_jumpLines;
+    std::vector<QCPItemText *> m_jumpLabels;
     Scenario m_scenario;
     GrowthPath m_path;
     bool m_updatingPath = false;

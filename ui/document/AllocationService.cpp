@@ -62,7 +62,9 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
     m_allocationCancel.reset();
     if (isCheap(scenario)) {
         setPending(m_allocationPending, false);
-        emit allocationReady(generation, allocate(scenario, scenario.totalEffort, Method::Auto));
+        AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto);
+        compareWithGreedy(scenario, result);
+        emit allocationReady(generation, result);
         return generation;
     }
     auto cancel = std::make_shared<std::atomic<bool>>(false);
@@ -72,6 +74,7 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
         AllocateOptions options;
         options.cancel = cancel.get();
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto, options);
+        compareWithGreedy(scenario, result, options);
         if (cancel->load())
             return;
         QMetaObject::invokeMethod(

@@ -204,6 +204,22 @@ void ResultsModel::refresh()
                                                    static_cast<qsizetype>(methodName(a.method).size())));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
+        if (!scenario.allConcave()) {
+            // S-curves: greedy's unit-by-unit rule can stop short of the threshold forever. Say so, and
+            // what its split would lose against the exact one shown.
+            m_objective += QStringLiteral("<br>")
+                + tr("<b>Not every curve is concave:</b> greedy is unsafe here, so the exact method is used.");
+            if (a.greedyObjective) {
+                const double loss = a.objective - *a.greedyObjective;
+                if (loss > 1e-12 * std::max(1.0, std::abs(a.objective)))
+                    m_objective += QLatin1Char(' ')
+                        + tr("Greedy's split would reach %1, losing %2 (%3 %).")
+                              .arg(format::number(*a.greedyObjective, 6), format::number(loss, 4),
+                                   format::number(100.0 * loss / std::max(1e-300, std::abs(a.objective)), 3));
+                else
+                    m_objective += QLatin1Char(' ') + tr("Here greedy's split happens to be as good.");
+            }
+        }
         if (baseline)
             m_objective += tr(" · <b>%1</b> against “%2” (%3)")
                                .arg(format::signedNumber(a.objective - baselineObjective, 6),

@@ -291,8 +291,8 @@ void MainWindow::createMenus()
 
     QMenu *presets = menuBar()->addMenu(QStringLiteral("&Presets"));
     const QStringList descriptions
-        = {QStringLiteral("budget 100, equal weights"), QStringLiteral("budget 300, equal weights"),
-           QStringLiteral("budget 100, pricing weighted 6×")};
+        = {tr("budget 100, equal weights"), tr("budget 300, equal weights"), tr("budget 100, pricing weighted 6×"),
+           tr("an S-curve: a deep-learning bet that pays off only past a threshold")};
     const QStringList names = presetNames();
     for (qsizetype i = 0; i < names.size(); ++i) {
         const QString name = names[i];
