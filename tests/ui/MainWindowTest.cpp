@@ -170,7 +170,7 @@ TEST_CASE("Adding and duplicating and moving and removing projects updates the c
         undo->undo();
     CHECK(window.document()->scenario() == preset("startup"));
     CHECK(window.chartWidget()->chart()->curveCount() == 5);
-    CHECK(controls->projectList()->count() == 5);
+    CHECK(controls->projectList()->model()->rowCount() == 5);
 }
 
 TEST_CASE("Infeasible bounds show a message instead of dots and recover", "[window]")
@@ -378,7 +378,7 @@ TEST_CASE("An S-curve project is allocated exactly and its midpoint control appe
     CHECK(controls->midpointControl()->isHidden());
     auto *family = controls->findChild<QComboBox *>();
     REQUIRE(family != nullptr);
-    const int logistic = family->findText("logistic");
+    const int logistic = family->findData(static_cast<int>(CurveFamily::Logistic));
     REQUIRE(logistic >= 0);
     family->setCurrentIndex(logistic);
     emit family->activated(logistic);
@@ -403,7 +403,7 @@ TEST_CASE("Changing a curve's family keeps it valid, so the scenario saves and r
     auto *family = controls->findChild<QComboBox *>();
     REQUIRE(family != nullptr);
     const auto choose = [&](const char *name) {
-        const int item = family->findText(QString::fromLatin1(name));
+        const int item = family->findData(static_cast<int>(*familyFromName(name)));
         REQUIRE(item >= 0);
         family->setCurrentIndex(item);
         emit family->activated(item);

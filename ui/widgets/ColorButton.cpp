@@ -11,7 +11,7 @@ namespace ef {
 
 ColorButton::ColorButton(QWidget *parent) : QToolButton(parent)
 {
-    setToolTip(QStringLiteral("The curve's colour (click to choose)"));
+    setToolTip(tr("The curve's colour (click to choose)"));
     setIconSize(QSize(36, 16));
     connect(this, &QToolButton::clicked, this, &ColorButton::pick);
 }
@@ -29,7 +29,7 @@ void ColorButton::setColor(const QColor &color)
 
 void ColorButton::pick()
 {
-    const QColor chosen = QColorDialog::getColor(m_color, this, QStringLiteral("Curve colour"));
+    const QColor chosen = QColorDialog::getColor(m_color, this, tr("Curve colour"));
     if (chosen.isValid() && chosen != m_color) {
         setColor(chosen);
         emit colorPicked(chosen);

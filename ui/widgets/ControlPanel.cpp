@@ -7,34 +7,30 @@
 
 #include "ScenarioFile.h"
 #include "document/Document.h"
+#include "document/ProjectListModel.h"
 #include "widgets/ColorButton.h"
 #include "widgets/ParameterControl.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QPixmap>
+#include <QListView>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ef {
 
 namespace {
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(color);
-    return QIcon(pixmap);
-}
 
 QToolButton *makeButton(const QString &text, const QString &tip, QWidget *parent)
 {
@@ -45,50 +41,80 @@ QToolButton *makeButton(const QString &text, const QString &tip, QWidget *parent
     return button;
 }
 
+/**
+ * When project `index` of `scenario` is shown in a colour another project shows too, gives it the
+ * first of the theme's automatic colours that no project shows (stored as its own colour).
+ */
+void giveDistinctColor(Scenario &scenario, std::size_t index, const Theme &theme)
+{
+    std::vector<QRgb> others;
+    for (std::size_t i = 0; i < scenario.projects.size(); ++i)
+        if (i != index)
+            others.push_back(theme.projectColor(i, scenario.projects[i].color).rgb());
+    const auto taken
+        = [&](const QColor &color) { return std::find(others.begin(), others.end(), color.rgb()) != others.end(); };
+    Project &project = scenario.projects[index];
+    if (!taken(theme.projectColor(index, project.color)))
+        return;
+    for (std::size_t k = 0; k < Theme::kDistinctColors; ++k) {
+        const QColor color = theme.automaticColor(k);
+        if (!taken(color)) {
+            project.color = color.name(QColor::HexRgb).toStdString();
+            return;
+        }
+    }
+}
+
 } // namespace
 
 ControlPanel::ControlPanel(Document *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_budgetBar(new QWidget(this)),
       m_total(new ParameterControl(0, 500, 0, static_cast<double>(limits::kMaxTotalEffort), 0,
                                    ParameterControl::Scale::Linear, this)),
-      m_list(new QListWidget(this)),
-      m_addButton(makeButton(QStringLiteral("Add"), QStringLiteral("Add a project"), this)),
-      m_duplicateButton(
-          makeButton(QStringLiteral("Duplicate"), QStringLiteral("Duplicate the selected project"), this)),
-      m_removeButton(makeButton(QStringLiteral("Remove"), QStringLiteral("Remove the selected project"), this)),
-      m_upButton(makeButton(QStringLiteral("▲"),
-                            QStringLiteral("Move the selected project up (earlier projects win ties)"), this)),
-      m_downButton(makeButton(QStringLiteral("▼"), QStringLiteral("Move the selected project down"), this)),
-      m_editor(new QGroupBox(QStringLiteral("Selected project"), this)), m_name(new QLineEdit(m_editor)),
+      m_projects(new ProjectListModel(document, this)), m_list(new QListView(this)),
+      m_addButton(makeButton(tr("Add"), tr("Add a project"), this)),
+      m_duplicateButton(makeButton(tr("Duplicate"), tr("Duplicate the selected project"), this)),
+      m_removeButton(makeButton(tr("Remove"), tr("Remove the selected project"), this)),
+      m_upButton(makeButton(QStringLiteral("▲"), tr("Move the selected project up (earlier projects win ties)"), this)),
+      m_downButton(makeButton(QStringLiteral("▼"), tr("Move the selected project down"), this)),
+      m_editor(new QGroupBox(tr("Selected project"), this)), m_name(new QLineEdit(m_editor)),
       m_family(new QComboBox(m_editor)), m_color(new ColorButton(m_editor)),
-      m_autoColor(makeButton(QStringLiteral("Theme colour"),
-                             QStringLiteral("Use the theme's colour cycle for this project"), m_editor)),
+      m_autoColor(makeButton(tr("Theme colour"), tr("Use the theme's automatic colour for this project"), m_editor)),
+      m_aLabel(new QLabel(m_editor)), m_bLabel(new QLabel(m_editor)),
       m_a(new ParameterControl(0, 0.5, 0, limits::kMaxA, 4, ParameterControl::Scale::Linear, m_editor)),
       m_b(new ParameterControl(0.01, 10000, 0.0001, limits::kMaxB, 4, ParameterControl::Scale::Logarithmic, m_editor)),
       m_weight(new ParameterControl(0, 10, 0, limits::kMaxWeight, 2, ParameterControl::Scale::Linear, m_editor)),
       m_midpoint(new ParameterControl(0, 200, 0, limits::kMaxMidpoint, 1, ParameterControl::Scale::Linear, m_editor)),
-      m_midpointLabel(new QLabel(QStringLiteral("&Midpoint"), m_editor)), m_concaveNote(new QLabel(m_editor))
+      m_midpointLabel(new QLabel(tr("&Midpoint m"), m_editor)), m_concaveNote(new QLabel(m_editor))
 {
     auto *layout = new QVBoxLayout(this);
 
     // The budget is the main what-if: a long slider (about one unit per pixel) for the window to place.
     auto *budgetLayout = new QHBoxLayout(m_budgetBar);
     budgetLayout->setContentsMargins(8, 4, 8, 4);
-    auto *totalLabel = new QLabel(QStringLiteral("&Total effort"), m_budgetBar);
+    auto *totalLabel = new QLabel(tr("&Total effort"), m_budgetBar);
     QFont bold = totalLabel->font();
     bold.setBold(true);
     totalLabel->setFont(bold);
     totalLabel->setBuddy(m_total->slider());
     budgetLayout->addWidget(totalLabel);
     budgetLayout->addWidget(m_total, 1);
-    m_total->setHelp(QStringLiteral("The budget T in whole units (think engineer-weeks) split across the projects.\n"
-                                    "The slider covers 0–500; type larger values in the box."));
-    m_total->spinBox()->setSuffix(QStringLiteral(" units"));
+    m_total->setHelp(tr("The budget T in whole units (think engineer-weeks) split across the projects.\n"
+                        "The slider covers 0–500; type larger values in the box."));
+    m_total->spinBox()->setSuffix(tr(" units"));
     m_total->spinBox()->setMinimumWidth(130);
 
-    auto *projects = new QGroupBox(QStringLiteral("Projects"), this);
+    auto *projects = new QGroupBox(tr("Projects"), this);
     auto *projectsLayout = new QVBoxLayout(projects);
-    m_list->setToolTip(QStringLiteral("The projects, in tie-breaking order: select one to edit it"));
+    m_list->setModel(m_projects);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setUniformItemSizes(true); // 500 rows lay out without measuring each
+    m_list->setIconSize(QSize(14, 14));
+    // Each row has its own tool tip (family, formula, parameters); this one shows between rows.
+    m_list->setToolTip(tr("The projects, in tie-breaking order: select one to edit it.\n"
+                          "A weight other than 1 is shown after the name (×6)."));
     m_list->setMinimumHeight(110);
     m_list->setMaximumHeight(150);
     projectsLayout->addWidget(m_list);
@@ -101,61 +127,68 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
 
     auto *form = new QFormLayout(m_editor);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(QStringLiteral("&Name"), m_name);
-    m_name->setToolTip(QStringLiteral("The project's name, shown in the legend and the table"));
+    form->addRow(tr("&Name"), m_name);
+    m_name->setToolTip(tr("The project's name, shown in the legend and the table"));
     m_name->setMaxLength(limits::kMaxNameLength);
-    for (CurveFamily family : kAllFamilies)
-        m_family->addItem(
-            QString::fromLatin1(familyName(family).data(), static_cast<qsizetype>(familyName(family).size())),
-            static_cast<int>(family));
+    for (CurveFamily family : kAllFamilies) {
+        m_family->addItem(ProjectListModel::familyLabel(family), static_cast<int>(family));
+        const auto fileName = familyName(family);
+        m_family->setItemData(m_family->count() - 1,
+                              tr("%1\nf(x) = %2\nIn scenario files: \"%3\"")
+                                  .arg(ProjectListModel::familyTitle(family), ProjectListModel::familyFormula(family),
+                                       QString::fromLatin1(fileName.data(), static_cast<qsizetype>(fileName.size()))),
+                              Qt::ToolTipRole);
+    }
+    // The closed box may elide a long formula; the list that opens shows each in full.
+    m_family->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_family->setMinimumContentsLength(16);
+    m_family->view()->setMinimumWidth(m_family->view()->sizeHintForColumn(0) + 24);
     m_family->setToolTip(
-        QStringLiteral("The curve family f(x):\n"
-                       "log: a·ln(b·x) (the reference model)\nlog1p: a·ln(1 + b·x)\nexp: a·(1 − e^(−b·x))\n"
-                       "power: a·x^b (concave for b ≤ 1)\nlogistic: an S-curve around the midpoint"));
-    form->addRow(QStringLiteral("&Curve"), m_family);
+        tr("The curve family: how effort x turns into accuracy f(x).\n"
+           "Logarithmic a·ln(b·x) is the reference model; S-curves are allocated with the exact method."));
+    form->addRow(tr("&Curve"), m_family);
     auto *colorRow = new QHBoxLayout;
     colorRow->addWidget(m_color);
     colorRow->addWidget(m_autoColor);
     colorRow->addStretch(1);
-    form->addRow(QStringLiteral("Colour"), colorRow);
+    form->addRow(tr("Colour"), colorRow);
 
-    auto addParameter = [&](const QString &label, ParameterControl *control, const QString &help) {
-        auto *text = new QLabel(label, m_editor);
-        text->setBuddy(control->slider());
-        text->setToolTip(help);
-        control->setHelp(help);
-        form->addRow(text, control);
-    };
-    addParameter(QStringLiteral("&a (scale)"), m_a,
-                 QStringLiteral("a: how much accuracy the project can buy — the height of its curve.\n"
-                                "For log curves the optimal effort is proportional to weight·a."));
-    addParameter(QStringLiteral("&b (rate)"), m_b,
-                 QStringLiteral("b: how fast effort turns into accuracy.\n"
-                                "For log curves b shifts the curve up or down but never moves the optimal "
-                                "effort (the marginal gain a·ln((x+1)/x) does not depend on b)."));
-    addParameter(QStringLiteral("&Weight"), m_weight,
-                 QStringLiteral("Weight: what a point of this project's accuracy is worth to the business.\n"
-                                "The allocator maximises Σ weight·accuracy; 0 ignores the project."));
+    // The texts of a and b depend on the family (showFamilyTexts()).
+    m_aLabel->setBuddy(m_a->slider());
+    form->addRow(m_aLabel, m_a);
+    m_bLabel->setBuddy(m_b->slider());
+    form->addRow(m_bLabel, m_b);
+    showFamilyTexts(CurveFamily::Log);
+    auto *weightLabel = new QLabel(tr("&Weight"), m_editor);
+    weightLabel->setBuddy(m_weight->slider());
+    const QString weightHelp = tr("Weight: what a point of this project's accuracy is worth to the business.\n"
+                                  "The allocator maximises Σ weight·accuracy; 0 ignores the project.\n"
+                                  "The project list shows a weight other than 1 after the name (×6).");
+    weightLabel->setToolTip(weightHelp);
+    m_weight->setHelp(weightHelp);
+    form->addRow(weightLabel, m_weight);
     m_midpointLabel->setBuddy(m_midpoint->slider());
-    m_midpoint->setHelp(QStringLiteral("Midpoint (logistic only): the effort at which the S-curve is steepest.\n"
-                                       "Nothing pays off much before it; above 0 the curve is not concave "
-                                       "and the exact allocator is used."));
+    const QString midpointHelp = tr("Midpoint m (S-curves only): the effort at which the S-curve is steepest.\n"
+                                    "Nothing pays off much before it; above 0 the curve is not concave "
+                                    "and the exact allocator is used.");
+    m_midpointLabel->setToolTip(midpointHelp);
+    m_midpoint->setHelp(midpointHelp);
     form->addRow(m_midpointLabel, m_midpoint);
     m_concaveNote->setWordWrap(true);
-    m_concaveNote->setText(QStringLiteral("Not concave: allocated with the exact method."));
+    m_concaveNote->setText(tr("Not concave: allocated with the exact method."));
     form->addRow(m_concaveNote);
     layout->addWidget(m_editor);
 
-    auto *model = new QGroupBox(QStringLiteral("The model"), this);
+    auto *model = new QGroupBox(tr("The model"), this);
     auto *modelLayout = new QVBoxLayout(model);
-    auto *modelText = new QLabel(
-        QStringLiteral("Each unit of effort goes to the project whose next unit adds the most "
-                       "<i>weight × accuracy</i>. With concave curves this greedy split is optimal; "
-                       "S-curves use an exact method.<br><br>"
-                       "<b>Assumptions:</b> projects are independent; returns are linear in accuracy, with "
-                       "weights for importance. If real returns on accuracy are concave, spreading effort "
-                       "is even more right."),
-        model);
+    auto *modelText
+        = new QLabel(tr("Each unit of effort goes to the project whose next unit adds the most "
+                        "<i>weight × accuracy</i>. With concave curves this greedy split is optimal; "
+                        "S-curves use an exact method.<br><br>"
+                        "<b>Assumptions:</b> projects are independent; returns are linear in accuracy, with "
+                        "weights for importance. If real returns on accuracy are concave, spreading effort "
+                        "is even more right."),
+                     model);
     modelText->setWordWrap(true);
     modelText->setTextFormat(Qt::RichText);
     modelLayout->addWidget(modelText);
@@ -168,9 +201,11 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     connectParameter(m_weight, WeightField);
     connectParameter(m_midpoint, MidpointField);
 
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0)
-            selectProject(row);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        // Only the user's choice: not the current row set by syncFromDocument(), nor the one the
+        // selection model moves to when the model removes rows.
+        if (!m_syncing && !m_projects->isRefreshing() && current.isValid())
+            selectProject(current.row());
     });
     connect(m_addButton, &QToolButton::clicked, this, &ControlPanel::addProject);
     connect(m_duplicateButton, &QToolButton::clicked, this, &ControlPanel::duplicateProject);
@@ -183,14 +218,14 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
         const std::string name = m_name->text().trimmed().toStdString();
         if (index < 0 || name.empty())
             return syncFromDocument();
-        m_document->edit(QStringLiteral("Rename project"),
+        m_document->edit(tr("Rename project"),
                          [&](Scenario &s) { s.projects.at(static_cast<std::size_t>(index)).name = name; });
     });
     connect(m_family, &QComboBox::activated, this, [this](int item) {
         const int index = m_selected;
         const auto family = static_cast<CurveFamily>(m_family->itemData(item).toInt());
         if (index >= 0)
-            m_document->edit(QStringLiteral("Change curve family"), [&](Scenario &s) {
+            m_document->edit(tr("Change curve family"), [&](Scenario &s) {
                 // Keep the curve valid for its new family, so it saves and reloads as is.
                 Curve &curve = s.projects.at(static_cast<std::size_t>(index)).curve;
                 curve.family = family;
@@ -202,14 +237,14 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     connect(m_color, &ColorButton::colorPicked, this, [this](const QColor &color) {
         const int index = m_selected;
         if (index >= 0)
-            m_document->edit(QStringLiteral("Change colour"), [&](Scenario &s) {
+            m_document->edit(tr("Change colour"), [&](Scenario &s) {
                 s.projects.at(static_cast<std::size_t>(index)).color = color.name(QColor::HexRgb).toStdString();
             });
     });
     connect(m_autoColor, &QToolButton::clicked, this, [this] {
         const int index = m_selected;
         if (index >= 0)
-            m_document->edit(QStringLiteral("Use theme colour"),
+            m_document->edit(tr("Use theme colour"),
                              [&](Scenario &s) { s.projects.at(static_cast<std::size_t>(index)).color.clear(); });
     });
 
@@ -238,6 +273,7 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
 void ControlPanel::setTheme(const Theme &theme)
 {
     m_theme = theme;
+    m_projects->setTheme(theme);
     m_color->setColor(m_color->color()); // the swatch's frame follows the palette
     syncFromDocument();
 }
@@ -255,7 +291,7 @@ void ControlPanel::editParameter(Field field, double value)
     if (field == TotalField) {
         const auto total = static_cast<Effort>(std::llround(value));
         m_document->edit(
-            QStringLiteral("Change total effort"), [total](Scenario &s) { s.totalEffort = total; }, TotalField);
+            tr("Change total effort"), [total](Scenario &s) { s.totalEffort = total; }, TotalField);
         return;
     }
     const int index = m_selected;
@@ -263,8 +299,9 @@ void ControlPanel::editParameter(Field field, double value)
         return;
     const auto i = static_cast<std::size_t>(index);
     static const char *const names[] = {"", "", "a", "b", "weight", "midpoint"};
+    //: %1 is a parameter's symbol (a, b, weight, midpoint), %2 a project's name.
     const QString text
-        = QStringLiteral("Change %1 of %2")
+        = tr("Change %1 of %2")
               .arg(QLatin1String(names[field]), QString::fromStdString(m_document->scenario().projects[i].name));
     m_document->edit(
         text,
@@ -306,26 +343,15 @@ void ControlPanel::syncFromDocument()
 
     m_total->setValue(static_cast<double>(scenario.totalEffort));
 
+    // The model follows the document itself; refreshing here too makes sure it has the new rows
+    // before the current one is set, whatever the order the document's observers are called in.
+    m_projects->refresh();
     {
-        const QSignalBlocker block(m_list);
-        while (m_list->count() > count)
-            delete m_list->takeItem(m_list->count() - 1);
-        while (m_list->count() < count)
-            m_list->addItem(QString());
-        for (int i = 0; i < count; ++i) {
-            const Project &p = scenario.projects[static_cast<std::size_t>(i)];
-            QListWidgetItem *item = m_list->item(i);
-            const QString name = QString::fromStdString(p.name);
-            if (item->text() != name)
-                item->setText(name);
-            // A new icon only when the colour changed: every setIcon re-lays out the list (profiled).
-            const QColor color = m_theme.projectColor(static_cast<std::size_t>(i), p.color);
-            if (item->data(Qt::UserRole).value<QColor>() != color || item->icon().isNull()) {
-                item->setIcon(swatch(color));
-                item->setData(Qt::UserRole, color);
-            }
-        }
-        m_list->setCurrentRow(m_selected);
+        m_syncing = true;
+        const QModelIndex current = m_projects->index(m_selected);
+        if (m_list->currentIndex() != current || !m_list->selectionModel()->isSelected(current))
+            m_list->selectionModel()->setCurrentIndex(current, QItemSelectionModel::ClearAndSelect);
+        m_syncing = false;
     }
 
     m_editor->setEnabled(m_selected >= 0);
@@ -339,7 +365,7 @@ void ControlPanel::syncFromDocument()
         return;
     const auto index = static_cast<std::size_t>(m_selected);
     const Project &p = scenario.projects[index];
-    m_editor->setTitle(QStringLiteral("Project %1 of %2").arg(m_selected + 1).arg(count));
+    m_editor->setTitle(tr("Project %1 of %2").arg(m_selected + 1).arg(count));
     if (!m_name->hasFocus()) { // never overwrite what the user is typing
         const QSignalBlocker block(m_name);
         m_name->setText(QString::fromStdString(p.name));
@@ -356,6 +382,7 @@ void ControlPanel::syncFromDocument()
     m_b->setValue(p.curve.b);
     m_weight->setValue(p.weight);
     m_midpoint->setValue(p.curve.midpoint);
+    showFamilyTexts(p.curve.family);
     const bool logistic = p.curve.family == CurveFamily::Logistic;
     m_midpoint->setVisible(logistic);
     m_midpointLabel->setVisible(logistic);
@@ -368,10 +395,13 @@ void ControlPanel::addProject()
     if (count >= limits::kMaxChartProjects)
         return;
     Project project;
-    project.name = QStringLiteral("Project %1").arg(count + 1).toStdString();
+    project.name = tr("Project %1").arg(count + 1).toStdString();
     project.curve = Curve{CurveFamily::Log, 0.05, 10.0, 0.0};
     m_selected = static_cast<int>(count);
-    m_document->edit(QStringLiteral("Add project"), [&](Scenario &s) { s.projects.push_back(project); });
+    m_document->edit(tr("Add project"), [&](Scenario &s) {
+        s.projects.push_back(project);
+        giveDistinctColor(s, s.projects.size() - 1, m_theme);
+    });
 }
 
 void ControlPanel::duplicateProject()
@@ -380,12 +410,13 @@ void ControlPanel::duplicateProject()
     if (index < 0 || m_document->scenario().projects.size() >= limits::kMaxChartProjects)
         return;
     m_selected = index + 1;
-    m_document->edit(QStringLiteral("Duplicate project"), [index](Scenario &s) {
+    const std::string suffix = tr(" (copy)").toStdString();
+    m_document->edit(tr("Duplicate project"), [&](Scenario &s) {
         Project copy = s.projects.at(static_cast<std::size_t>(index));
-        const std::string suffix = " (copy)";
         if (copy.name.size() + suffix.size() <= static_cast<std::size_t>(limits::kMaxNameLength))
             copy.name += suffix;
         s.projects.insert(s.projects.begin() + index + 1, copy);
+        giveDistinctColor(s, static_cast<std::size_t>(index) + 1, m_theme);
     });
 }
 
@@ -394,8 +425,7 @@ void ControlPanel::removeProject()
     const int index = m_selected;
     if (index < 0)
         return;
-    m_document->edit(QStringLiteral("Remove project"),
-                     [index](Scenario &s) { s.projects.erase(s.projects.begin() + index); });
+    m_document->edit(tr("Remove project"), [index](Scenario &s) { s.projects.erase(s.projects.begin() + index); });
 }
 
 void ControlPanel::moveProjectUp()
@@ -415,9 +445,66 @@ void ControlPanel::moveProject(int delta)
     if (from < 0 || to < 0 || to >= static_cast<int>(m_document->scenario().projects.size()))
         return;
     m_selected = to;
-    m_document->edit(QStringLiteral("Move project"), [from, to](Scenario &s) {
+    m_document->edit(tr("Move project"), [from, to](Scenario &s) {
         std::swap(s.projects.at(static_cast<std::size_t>(from)), s.projects.at(static_cast<std::size_t>(to)));
     });
+}
+
+void ControlPanel::showFamilyTexts(CurveFamily family)
+{
+    if (m_textsFamily == static_cast<int>(family))
+        return; // a new label text re-lays out the panel: only when the family changes
+    m_textsFamily = static_cast<int>(family);
+    QString aLabel;
+    QString aHelp;
+    QString bLabel;
+    QString bHelp;
+    const QString formula = tr("f(x) = %1").arg(ProjectListModel::familyFormula(family));
+    switch (family) {
+    case CurveFamily::Log:
+        aLabel = tr("&a (scale)");
+        aHelp = tr("a scales the whole curve: %1.\n"
+                   "The optimal effort is proportional to weight·a: x = T·w·a / Σ w·a.")
+                    .arg(formula);
+        bLabel = tr("&b (shift; dot stays)");
+        bHelp = tr("In a logarithmic curve b only shifts the curve up or down: a·ln(b·x) = a·ln(b) + a·ln(x).\n"
+                   "The gain of the next unit, a·ln((x+1)/x), does not depend on b, so b never moves the red dot.");
+        break;
+    case CurveFamily::Log1p:
+        aLabel = tr("&a (scale)");
+        aHelp = tr("a scales the whole curve: %1, which is 0 at no effort.").arg(formula);
+        bLabel = tr("&b (early payoff)");
+        bHelp = tr("b sets how soon effort pays: a larger b makes the first units worth more and the curve bend "
+                   "sooner (f ≈ a·b·x for small x).\nIt moves the red dot.");
+        break;
+    case CurveFamily::Exp:
+        aLabel = tr("&a (ceiling)");
+        aHelp = tr("a is the accuracy the curve approaches but never reaches: %1.").arg(formula);
+        bLabel = tr("&b (speed to ceiling)");
+        bHelp = tr("b is how fast the curve approaches a: after 1/b units it has reached 63% of a.\n"
+                   "A larger b pays sooner and saturates sooner. It moves the red dot.");
+        break;
+    case CurveFamily::Power:
+        aLabel = tr("&a (scale)");
+        aHelp = tr("a scales the whole curve: %1.").arg(formula);
+        bLabel = tr("&b (exponent)");
+        bHelp = tr("b is the exponent: below 1 returns diminish (concave, the greedy split is optimal); at 1 "
+                   "every unit adds the same; above 1 returns grow and the exact method is used. At most 10.");
+        break;
+    case CurveFamily::Logistic:
+        aLabel = tr("&a (height)");
+        aHelp = tr("a is the height of the S-curve's rise: %1 (0 at no effort).").arg(formula);
+        bLabel = tr("&b (steepness)");
+        bHelp = tr("b is how sharply the S-curve rises around the midpoint m: a larger b, a sharper step "
+                   "from almost nothing to almost a.");
+        break;
+    }
+    m_aLabel->setText(aLabel);
+    m_aLabel->setToolTip(aHelp);
+    m_a->setHelp(aHelp);
+    m_bLabel->setText(bLabel);
+    m_bLabel->setToolTip(bHelp);
+    m_b->setHelp(bHelp);
 }
 
 } // namespace ef

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "Curve.h"
 #include "charts/Theme.h"
 
 #include <QWidget>
@@ -11,7 +12,7 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
+class QListView;
 class QToolButton;
 
 namespace ef {
@@ -19,10 +20,13 @@ namespace ef {
 class ColorButton;
 class Document;
 class ParameterControl;
+class ProjectListModel;
 
 /**
- * The controls: the total effort (in budgetBar()); the list of projects with add, duplicate, remove and reorder; and,
- * for the selected project, its name, curve family, colour, `a`, `b`, weight and (S-curves) midpoint.
+ * The controls: the total effort (in budgetBar()); the list of projects (a view of ProjectListModel)
+ * with add, duplicate, remove and reorder; and, for the selected project, its name, curve family (in
+ * words, with its formula), colour, `a`, `b`, weight and (S-curves) midpoint. The labels of `a` and
+ * `b` say what they do in the selected project's family.
  * Every change goes to the Document as an undoable edit; a slider drag is one gesture (one undo
  * step). The panel shows the document again whenever it changes (edits, undo, redo, files).
  */
@@ -48,9 +52,18 @@ public:
     [[nodiscard]] ParameterControl *bControl() const { return m_b; }
     [[nodiscard]] ParameterControl *weightControl() const { return m_weight; }
     [[nodiscard]] ParameterControl *midpointControl() const { return m_midpoint; }
-    [[nodiscard]] QListWidget *projectList() const { return m_list; }
+    /// The list of projects (its model is projectModel()).
+    [[nodiscard]] QListView *projectList() const { return m_list; }
+    [[nodiscard]] ProjectListModel *projectModel() const { return m_projects; }
+    /// The curve family of the selected project (item data: the CurveFamily as an int).
+    [[nodiscard]] QComboBox *familyBox() const { return m_family; }
+    /// The labels of `a` and `b`, which follow the selected project's family.
+    [[nodiscard]] QLabel *aLabel() const { return m_aLabel; }
+    [[nodiscard]] QLabel *bLabel() const { return m_bLabel; }
 
+    /// Adds a project at the end, in a colour no other project shows.
     void addProject();
+    /// Inserts a copy of the selected project after it, in a colour no other project shows.
     void duplicateProject();
     void removeProject();
     void moveProjectUp();
@@ -69,14 +82,18 @@ private:
     void connectParameter(ParameterControl *control, Field field);
     void editParameter(Field field, double value);
     void moveProject(int delta);
+    void showFamilyTexts(CurveFamily family);
 
     Document *m_document;
     Theme m_theme = Theme::dark();
     int m_selected = -1;
+    bool m_syncing = false; ///< Selection changes made by syncFromDocument() are not the user's.
+    int m_textsFamily = -1; ///< The family whose parameter texts are shown (-1: none yet).
 
     QWidget *m_budgetBar;
     ParameterControl *m_total;
-    QListWidget *m_list;
+    ProjectListModel *m_projects;
+    QListView *m_list;
     QToolButton *m_addButton;
     QToolButton *m_duplicateButton;
     QToolButton *m_removeButton;
@@ -87,6 +104,8 @@ private:
     QComboBox *m_family;
     ColorButton *m_color;
     QToolButton *m_autoColor;
+    QLabel *m_aLabel;
+    QLabel *m_bLabel;
     ParameterControl *m_a;
     ParameterControl *m_b;
     ParameterControl *m_weight;

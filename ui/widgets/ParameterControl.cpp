@@ -4,7 +4,11 @@
 #include "widgets/ParameterControl.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QKeySequence>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSlider>
 
@@ -50,6 +54,27 @@ ParameterControl::ParameterControl(double sliderMin, double sliderMax, double sp
     connect(m_slider, &QSlider::sliderPressed, this, &ParameterControl::gestureStarted);
     connect(m_slider, &QSlider::sliderReleased, this, &ParameterControl::gestureFinished);
     setFocusProxy(m_slider);
+
+    // The line edit inside the spin box claims Ctrl+Z for its own text (ShortcutOverride), so the
+    // window's Undo would never fire while the spin box has focus.
+    m_spin->installEventFilter(this);
+    if (auto *edit = m_spin->findChild<QLineEdit *>())
+        edit->installEventFilter(this);
+}
+
+bool ParameterControl::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && watched != m_slider) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // Text typed but not committed yet (no Enter) is the line edit's to undo; anything else is a
+        // document edit, undone by the window.
+        const bool typing = m_spin->cleanText() != m_spin->textFromValue(m_spin->value());
+        if (!typing && (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo))) {
+            event->ignore(); // not wanted here: the shortcut (the window's Undo or Redo) takes the key
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 double ParameterControl::value() const

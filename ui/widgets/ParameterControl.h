@@ -15,6 +15,10 @@ namespace ef {
  * range (linearly or logarithmically); the spin box can go beyond it, in which case the slider rests
  * at its end. valueEdited() reports user changes only: on every slider move while dragging, and on
  * each committed spin box value (Enter, arrows, focus out).
+ *
+ * Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) pressed in the spin box go to the window's Edit menu, not to
+ * the spin box's own line edit: every value committed here is a document edit, undone there. Only
+ * text typed and not yet committed (no Enter yet) is undone by the line edit itself.
  */
 class ParameterControl : public QWidget
 {
@@ -50,6 +54,9 @@ signals:
     void gestureStarted();
     /// The slider was released.
     void gestureFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     [[nodiscard]] double valueAt(int position) const;

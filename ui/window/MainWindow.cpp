@@ -214,9 +214,14 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_undoAction = m_document->undoStack()->createUndoAction(this, QStringLiteral("&Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcuts(QKeySequence::Undo);
     m_redoAction = m_document->undoStack()->createRedoAction(this, QStringLiteral("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Every binding of the platform, and Ctrl+Shift+Z everywhere (the README's key; some desktops bind
+    // only Ctrl+Y).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)))
+        redoKeys.append(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redoAction->setShortcuts(redoKeys);
 
     m_resetViewAction = new QAction(QStringLiteral("&Reset View"), this);
     m_resetViewAction->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(Qt::CTRL | Qt::Key_0)});
