@@ -80,3 +80,56 @@ TEST_CASE("A raised cancel flag stops the growth path", "[growth]")
     CHECK(path.error == "cancelled");
     CHECK(path.efforts.empty());
 }
+
+TEST_CASE("The growth path locates the deep-learning bet's jump to the unit", "[growth][scurve]")
+{
+    const Scenario s = *loadPreset(QStringLiteral("deep-learning-bet")).scenario;
+    const GrowthPath path = growthPath(s, 200, 40); // coarse samples: the jump must still be found exactly
+    REQUIRE(path.ok());
+    REQUIRE(path.jumps.size() == 1);
+    const GrowthJump &jump = path.jumps.front();
+    // Independent check by a scan over every budget: the first whose split has a project below its
+    // effort one unit earlier.
+    Effort first = -1;
+    std::vector<Effort> before;
+    for (Effort budget = 0; budget <= 200 && first < 0; ++budget) {
+        const AllocationResult r = allocate(s, budget, Method::Exact);
+        REQUIRE(r.ok());
+        std::vector<Effort> now;
+        for (const ProjectAllocation &pa : r.allocation->projects)
+            now.push_back(pa.effort);
+        for (std::size_t i = 0; i < before.size(); ++i)
+            if (now[i] < before[i])
+                first = budget;
+        if (first == budget) {
+            CHECK(jump.gained == now[jump.gainer] - before[jump.gainer]);
+            Effort given = 0;
+            for (const auto &[project, units] : jump.givers) {
+                CHECK(units == before[project] - now[project]);
+                given += units;
+            }
+            CHECK(given == jump.gained - 1); // one new unit of budget, the rest taken from the others
+        }
+        before = now;
+    }
+    CHECK(jump.budget == first);
+    CHECK(s.projects[jump.gainer].curve.family == CurveFamily::Logistic);
+}
+
+TEST_CASE("Concave scenarios never jump, and greedy's objective is compared only for S-curves", "[growth][scurve]")
+{
+    const Scenario startup = *loadPreset(QStringLiteral("startup")).scenario;
+    CHECK(growthPath(startup, 300).jumps.empty());
+    AllocationResult concave = allocate(startup, Method::Auto);
+    compareWithGreedy(startup, concave);
+    CHECK_FALSE(concave.allocation->greedyObjective.has_value());
+
+    const Scenario bet = *loadPreset(QStringLiteral("deep-learning-bet")).scenario;
+    AllocationResult exact = allocate(bet, Method::Auto);
+    REQUIRE(exact.allocation->method == Method::Exact);
+    compareWithGreedy(bet, exact);
+    REQUIRE(exact.allocation->greedyObjective.has_value());
+    const AllocationResult greedy = allocate(bet, bet.totalEffort, Method::Greedy);
+    CHECK(*exact.allocation->greedyObjective == greedy.allocation->objective);
+    CHECK(exact.allocation->objective > *exact.allocation->greedyObjective);
+}

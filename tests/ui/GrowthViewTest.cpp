@@ -3,7 +3,9 @@
 
 #include "UiTestSupport.h"
 
+#include "charts/GrowthChart.h"
 #include "charts/GrowthView.h"
+#include "document/NumberFormat.h"
 #include "persistence/Settings.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ParameterControl.h"
@@ -207,4 +209,24 @@ TEST_CASE("The results table still fits its columns to the contents after a rena
     CHECK(table->columnWidth(ResultsTable::ProjectColumn) > before);
     CHECK(table->columnWidth(ResultsTable::ProjectColumn) >= table->fontMetrics().horizontalAdvance(name));
     CHECK(window.resultsTable()->cellText(4, ResultsTable::EffortColumn) == "7");
+}
+
+TEST_CASE("With an S-curve the window says greedy is unsafe and the growth view marks the jump", "[growth][scurve]")
+{
+    const GrowthOffAfterwards reset;
+    MainWindow window;
+    REQUIRE(window.openPreset(QStringLiteral("deep-learning-bet")));
+    showWithGrowth(window);
+    settle(window);
+    const QString objective = window.resultsTable()->objectiveText();
+    CHECK(objective.contains(QStringLiteral("greedy is unsafe here")));
+    const Scenario &s = window.document()->scenario();
+    const double greedy = allocate(s, s.totalEffort, Method::Greedy).allocation->objective;
+    const double exact = window.document()->result().allocation->objective;
+    CHECK(objective.contains(QStringLiteral("Greedy's split would reach %1").arg(format::number(greedy, 6))));
+    CHECK(objective.contains(QStringLiteral("losing %1").arg(format::number(exact - greedy, 4))));
+    const GrowthChart *chart = window.growthView()->chart();
+    REQUIRE(chart->jumpMarkCount() == 1);
+    CHECK(chart->jumpLabel(0).startsWith(QStringLiteral("at 81: Deep-learning demand forecasting +62")));
+    CHECK(window.growthView()->subtitle().contains(QStringLiteral("where the split jumps")));
 }

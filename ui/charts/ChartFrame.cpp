@@ -9,6 +9,8 @@
 
 #include <QFontMetricsF>
 
+#include <QStringList>
+
 #include <algorithm>
 #include <cmath>
 
@@ -199,15 +201,27 @@ bool ChartFrame::fitTitles()
         m_title->setFont(probe);
         changed = true;
     }
-    // The subtitle goes on two lines, broken at the space nearest its middle, when one is too narrow.
+    // The subtitle wraps at spaces onto as many lines as the width needs (balanced: two lines are
+    // broken near the middle), so a narrow panel never cuts it off at both ends.
+    const QFontMetricsF metrics(m_subtitle->font());
     QString shown = m_subtitleText;
-    if (QFontMetricsF(m_subtitle->font()).horizontalAdvance(shown) > room) {
-        const auto middle = shown.size() / 2;
-        const auto before = shown.lastIndexOf(QLatin1Char(' '), middle);
-        const auto after = shown.indexOf(QLatin1Char(' '), middle);
-        const auto at = before < 0 ? after : after < 0 ? before : (middle - before <= after - middle ? before : after);
-        if (at > 0)
-            shown[at] = QLatin1Char('\n');
+    if (metrics.horizontalAdvance(shown) > room) {
+        const QStringList words = m_subtitleText.split(QLatin1Char(' '));
+        const int lines = static_cast<int>(std::ceil(metrics.horizontalAdvance(m_subtitleText) / std::max(1.0, room)));
+        const double target = std::min(room, metrics.horizontalAdvance(m_subtitleText) / lines + 1);
+        QStringList out;
+        QString line;
+        for (const QString &word : words) {
+            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > target) {
+                out << line;
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        out << line;
+        shown = out.join(QLatin1Char('\n'));
     }
     if (m_subtitle->text() != shown) {
         m_subtitle->setText(shown);

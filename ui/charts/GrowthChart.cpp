@@ -139,7 +139,7 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
 
 QString GrowthChart::jumpLabel(std::size_t index) const
 {
-    return m_jumpLabels.at(index)->text();
+    return m_jumpTexts.at(index);
 }
 
 void GrowthChart::updateJumps()
@@ -150,6 +150,7 @@ void GrowthChart::updateJumps()
         plot()->removeItem(label);
     m_jumpLines.clear();
     m_jumpLabels.clear();
+    m_jumpTexts.clear();
     if (!m_pathShown)
         return;
     for (const GrowthJump &jump : m_path.jumps) {
@@ -181,6 +182,7 @@ void GrowthChart::updateJumps()
         label->setText(
             given > 0 ? tr("at %1: %2 +%3, others −%4").arg(units(jump.budget), name, units(jump.gained), units(given))
                       : tr("at %1: %2 +%3").arg(units(jump.budget), name, units(jump.gained)));
+        m_jumpTexts.push_back(label->text());
         m_jumpLabels.push_back(label);
     }
 }
@@ -208,10 +210,15 @@ void GrowthChart::placeLabels(std::vector<QRectF> &taken)
     for (std::size_t i = 0; i < m_jumpLabels.size(); ++i) {
         QCPItemText *label = m_jumpLabels[i];
         const double jx = plot()->xAxis->coordToPixel(static_cast<double>(m_path.jumps[i].budget));
-        const double w = QFontMetricsF(label->font()).horizontalAdvance(label->text()) + 8;
-        const bool toRight = jx + 4 + w <= area.right();
-        label->setPositionAlignment((toRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
-        label->position->setCoords(toRight ? jx + 4 : jx - 4, y);
+        // Elided to the axes' width on a narrow panel (the full text is its tooltip-free fallback).
+        const QFontMetricsF metrics(label->font());
+        label->setText(metrics.elidedText(m_jumpTexts[i], Qt::ElideMiddle, std::max(40.0, area.width() - 16)));
+        const double w = metrics.horizontalAdvance(label->text()) + 8;
+        // Beside the line when it fits there, otherwise as far as it must go to stay inside the axes.
+        double left = jx + 4 + w <= area.right() ? jx + 4 : jx - 4 - w;
+        left = std::clamp(left, area.left() + 2, std::max(area.left() + 2, area.right() - w - 2));
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setCoords(left, y);
         y += QFontMetricsF(label->font()).height() + 4;
     }
 }

@@ -64,6 +64,7 @@ private:
     QCPItemText *m_markerLabel = nullptr;
     std::vector<QCPItemStraightLine *> m_jumpLines;
     std::vector<QCPItemText *> m_jumpLabels;
+    std::vector<QString> m_jumpTexts; ///< The labels in full (shown elided when narrow).
     Scenario m_scenario;
     GrowthPath m_path;
     bool m_updatingPath = false;
