@@ -208,19 +208,25 @@ bool ChartFrame::fitTitles()
     if (metrics.horizontalAdvance(shown) > room) {
         const QStringList words = m_subtitleText.split(QLatin1Char(' '));
         const int lines = static_cast<int>(std::ceil(metrics.horizontalAdvance(m_subtitleText) / std::max(1.0, room)));
-        const double target = std::min(room, metrics.horizontalAdvance(m_subtitleText) / lines + 1);
-        QStringList out;
-        QString line;
-        for (const QString &word : words) {
-            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-            if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > target) {
-                out << line;
-                line = word;
-            } else {
-                line = candidate;
+        const auto wrap = [&](double target) {
+            QStringList out;
+            QString line;
+            for (const QString &word : words) {
+                const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+                if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > target) {
+                    out << line;
+                    line = word;
+                } else {
+                    line = candidate;
+                }
             }
-        }
-        out << line;
+            out << line;
+            return out;
+        };
+        // Balanced lines first; when balancing costs an extra line, fill each line to the width instead.
+        QStringList out = wrap(std::min(room, metrics.horizontalAdvance(m_subtitleText) / lines + 1));
+        if (out.size() > lines)
+            out = wrap(room);
         shown = out.join(QLatin1Char('\n'));
     }
     if (m_subtitle->text() != shown) {
