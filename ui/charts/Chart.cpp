@@ -24,6 +24,8 @@ constexpr int kSamples = 240;
 /// Above this many projects the curves are drawn 1 px wide: 50 thick curves are a blur, and a hairline
 /// is stroked by Qt's fast path (profiled: wide antialiased strokes were most of a 50-project replot).
 constexpr std::size_t kThinCurvesAbove = 12;
+/// Above this many projects curves get a fixed, small number of samples.
+constexpr std::size_t kManyCurves = 100;
 
 QString formatNumber(double value, int precision = 4)
 {
@@ -200,7 +202,8 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     // About one sample per 3 px of plot width (denser where the curves bend), at most kSamples, and
     // half as many when there are many curves (drawn thin): stroking the segments is most of a replot.
     const int byWidth = std::clamp(plot()->axisRect()->width() / 3, 80, kSamples);
-    const int samples = n > kThinCurvesAbove ? byWidth / 2 : byWidth;
+    // Hundreds of hairlines: a few dozen samples each still look smooth and cost a fraction to stroke.
+    const int samples = n > kManyCurves ? 40 : n > kThinCurvesAbove ? byWidth / 2 : byWidth;
     QVector<double> xs(samples), ys(samples);
     const auto sample = [&](const Curve &curve) {
         double start = xMax * 1e-6;

@@ -92,7 +92,13 @@ void GrowthView::refresh()
         m_requested = true;
         m_generation = m_document->service()->requestGrowth(scenario);
     }
-    // The marker and the stages follow at once; the lines when the new path arrives.
+    // The marker and the stages follow at once; the lines when the new path arrives. When neither the
+    // total nor the stages moved (a drag of a curve's parameter), the view waits for the path instead
+    // of repainting the same picture marked "updating" on every step.
+    if (m_shownTotal == scenario.totalEffort && m_shownStages == scenario.stages && m_requested && m_chart->pathShown())
+        return;
+    m_shownTotal = scenario.totalEffort;
+    m_shownStages = scenario.stages;
     m_chart->update(scenario, m_path, m_requested);
     replot(QCustomPlot::rpQueuedReplot);
 }

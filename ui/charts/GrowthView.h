@@ -63,6 +63,8 @@ private:
     std::vector<Project> m_pathProjects;
     Effort m_pathTotal = -1;
     quint64 m_generation = 0;
+    Effort m_shownTotal = -1;         ///< The total the marker was last drawn at.
+    std::vector<Stage> m_shownStages; ///< The stages last drawn.
     bool m_requested = false;
 };
 
