@@ -121,6 +121,8 @@ public:
         if (!modal || modal == &m_window)
             return;
         ++m_modalsClosed;
+        ++m_modalKinds[QString::fromLatin1(modal->metaObject()->className()) + QStringLiteral(" \"")
+                       + modal->windowTitle() + QLatin1Char('"')];
         if (auto *box = qobject_cast<QMessageBox *>(modal)) {
             const QList<QAbstractButton *> buttons = box->buttons();
             log(QStringLiteral("modal message box \"%1\" answered").arg(box->text().left(60)));
@@ -543,6 +545,7 @@ public:
             return;
         }
         log(QStringLiteral("edit: ") + text);
+        m_lastEdit = text;
         m_window.document()->edit(QStringLiteral("Monkey edit"), [&s](Scenario &target) { target = s; });
     }
 
@@ -602,11 +605,22 @@ public:
         case Kind::WaitIdle:
             log(QStringLiteral("wait for idle"));
             if (!m_window.document()->service()->waitForIdle(2000))
-                ++m_idleTimeouts;
+                idleTimeout();
             break;
         case Kind::Count:
             break;
         }
+    }
+
+    void idleTimeout()
+    {
+        ++m_idleTimeouts;
+        const Scenario &s = m_window.document()->scenario();
+        m_slowEdits << QStringLiteral("step %1: %2 projects, total %3 (last edit: %4)")
+                           .arg(m_step)
+                           .arg(s.projects.size())
+                           .arg(s.totalEffort)
+                           .arg(m_lastEdit);
     }
 
     Kind randomKind()
@@ -707,7 +721,7 @@ public:
             QCoreApplication::processEvents();
             closeModals();
             if (m_step % 50 == 0 && !m_window.document()->service()->waitForIdle(2000))
-                ++m_idleTimeouts;
+                idleTimeout();
             QCoreApplication::processEvents();
             if (const auto problem = check()) {
                 std::fprintf(stderr, "ui-monkey: invariant broken at step %lld (seed %llu): %s\nlast actions:\n",
@@ -728,6 +742,10 @@ public:
                     "edits-rejected=%d idle-timeouts=%d reshown=%d\n",
                     static_cast<unsigned long long>(m_seed), static_cast<long long>(m_step), elapsed, qPrintable(kinds),
                     m_prompts, m_modalsClosed, m_popupsClosed, m_rejectedEdits, m_idleTimeouts, m_reshown);
+        for (const auto &[what, count] : m_modalKinds)
+            std::printf("  modal closed: %s x%d\n", qPrintable(what), count);
+        for (const QString &slow : m_slowEdits)
+            std::printf("  still allocating after 2 s at %s\n", qPrintable(slow));
         return 0;
     }
 
@@ -746,6 +764,9 @@ private:
     int m_rejectedEdits = 0;
     int m_idleTimeouts = 0;
     int m_reshown = 0;
+    std::map<QString, int> m_modalKinds;
+    QString m_lastEdit;
+    QStringList m_slowEdits; ///< The last document edit before each idle timeout.
 };
 
 int usage(const char *problem)
