@@ -20,11 +20,12 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
+
 #include <QToolButton>
 #include <QUndoStack>
 #include <QUrl>
 #include <QWheelEvent>
+#include <memory>
 
 using namespace ef;
 using namespace ef::test;
@@ -328,14 +329,20 @@ TEST_CASE("Zooming stops the automatic range until the view is reset or the tota
 
 namespace {
 
-/// Answers the next modal message box with `button` once it shows.
-void answerNextMessageBox(QMessageBox::StandardButton button)
+/// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
+/// interface (no modal loop, no timer); the question must come.
+struct UnsavedAnswer {
+    std::shared_ptr<int> asked = std::make_shared<int>(0);
+};
+UnsavedAnswer answerUnsaved(MainWindow &window, QMessageBox::StandardButton button)
 {
-    QTimer::singleShot(0, [button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        REQUIRE(box != nullptr);
-        box->button(button)->click();
+    UnsavedAnswer answer;
+    window.setPromptHandler([button, asked = answer.asked](QMessageBox &box) {
+        CHECK(box.windowTitle() == QStringLiteral("Unsaved changes"));
+        ++*asked;
+        return button;
     });
+    return answer;
 }
 
 QAction *menuAction(const MainWindow &window, const QString &startsWith)
@@ -356,13 +363,15 @@ TEST_CASE("Unsaved changes are kept unless the user discards them", "[window][fi
     const Scenario edited = window.document()->scenario();
     QAction *growth = menuAction(window, "growth");
 
-    answerNextMessageBox(QMessageBox::Cancel);
+    const UnsavedAnswer cancelled = answerUnsaved(window, QMessageBox::Cancel);
     growth->trigger();
+    CHECK(*cancelled.asked == 1);
     CHECK(window.document()->scenario() == edited);
     CHECK(window.isWindowModified());
 
-    answerNextMessageBox(QMessageBox::Discard);
+    const UnsavedAnswer discarded = answerUnsaved(window, QMessageBox::Discard);
     growth->trigger();
+    CHECK(*discarded.asked == 1);
     CHECK(window.document()->scenario() == preset("growth"));
     CHECK_FALSE(window.isWindowModified());
 

@@ -21,8 +21,9 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
-#include <QTimer>
+
 #include <QUndoStack>
+#include <memory>
 
 #include <cerrno>
 #include <csignal>
@@ -55,13 +56,20 @@ qint64 deadPid()
     return 0;
 }
 
-void answerNextMessageBox(QMessageBox::StandardButton button)
+/// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
+/// interface (no modal loop, no timer); the question must come.
+struct UnsavedAnswer {
+    std::shared_ptr<int> asked = std::make_shared<int>(0);
+};
+UnsavedAnswer answerUnsaved(MainWindow &window, QMessageBox::StandardButton button)
 {
-    QTimer::singleShot(0, [button] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        REQUIRE(box != nullptr);
-        box->button(button)->click();
+    UnsavedAnswer answer;
+    window.setPromptHandler([button, asked = answer.asked](QMessageBox &box) {
+        CHECK(box.windowTitle() == QStringLiteral("Unsaved changes"));
+        ++*asked;
+        return button;
     });
+    return answer;
 }
 
 } // namespace
@@ -482,8 +490,10 @@ TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved
         CHECK_FALSE(QFile::exists(recoveryPath));
 
         editAndFlush(140);
-        answerNextMessageBox(QMessageBox::Discard); // "Unsaved changes" → Discard, then quit
+        // "Unsaved changes" → Discard, then quit.
+        const UnsavedAnswer discarded = answerUnsaved(window, QMessageBox::Discard);
         CHECK(window.close());
+        CHECK(*discarded.asked == 1);
         CHECK_FALSE(QFile::exists(recoveryPath));
     }
     {
@@ -491,8 +501,10 @@ TEST_CASE("The recovery file goes on save, on discard, on undo back to the saved
         window.controlPanel()->totalControl()->spinBox()->setValue(150);
         window.autosave()->flush();
         REQUIRE(QFile::exists(window.autosave()->recoveryPath()));
-        answerNextMessageBox(QMessageBox::Cancel); // quitting cancelled: keep protecting the work
+        // Quitting cancelled: keep protecting the work.
+        const UnsavedAnswer cancelled = answerUnsaved(window, QMessageBox::Cancel);
         CHECK_FALSE(window.close());
+        CHECK(*cancelled.asked == 1);
         CHECK(QFile::exists(window.autosave()->recoveryPath()));
     }
     CHECK(recovery.all().isEmpty()); // a window that goes away normally leaves nothing, not even a lock

@@ -687,9 +687,13 @@ bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        this, QStringLiteral("Unsaved changes"), QStringLiteral("The scenario has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    // Through ask(), like every other question of the window: tests and tools answer it without a
+    // modal loop.
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("The scenario has unsaved changes. Save them first?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    const QMessageBox::StandardButton answer = ask(box);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
