@@ -158,6 +158,7 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     const std::size_t n = scenario.projects.size();
     ensureProjectCount(n);
     setStages(scenario.stages);
+    antialiasFor(n);
 
     QVector<double> ts, dx, dy;
     if (result.ok()) {

@@ -58,6 +58,11 @@ public:
     /// Multiplies every font size and line width (exports at large sizes, presenter mode); 1 on screen.
     void setScale(double scale);
     [[nodiscard]] double scale() const { return m_scale; }
+    /// On screen (a PlotWidget) rather than an export: with hundreds of lines the screen draws them
+    /// without antialiasing, so a drag stays within a frame; exports always antialias.
+    void setOnScreen(bool on) { m_onScreen = on; }
+    /// Antialiasing for `lineCount` plotted lines: always in exports, on screen up to a few hundred.
+    void antialiasFor(std::size_t lineCount);
 
     [[nodiscard]] QString title() const { return m_titleText; }
     /// The line under the title (shown on two lines when one is too narrow).
@@ -110,6 +115,7 @@ private:
     StageAxis m_stageAxis;
     Theme m_theme = Theme::dark();
     double m_scale = 1;
+    bool m_onScreen = false;
     QString m_titleText;
     QString m_subtitleText;
     QCPTextElement *m_title = nullptr;

@@ -86,6 +86,7 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
     const std::size_t n = scenario.projects.size();
     ensureLineCount(n);
     setStages(scenario.stages);
+    antialiasFor(n);
     for (std::size_t i = 0; i < n; ++i)
         m_lines[i]->setPen(
             QPen(theme().projectColor(i, scenario.projects[i].color), width(n > kThinLinesAbove ? 1 : 2)));

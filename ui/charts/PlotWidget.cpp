@@ -20,6 +20,12 @@ PlotWidget::PlotWidget(QWidget *parent) : QCustomPlot(parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
+void PlotWidget::setFrame(ChartFrame *frame)
+{
+    m_frame = frame;
+    m_frame->setOnScreen(true);
+}
+
 void PlotWidget::resetView()
 {
     if (m_frame)

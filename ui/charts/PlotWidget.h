@@ -29,7 +29,7 @@ public:
 
 protected:
     /// The view drawn here (owned by this plot).
-    void setFrame(ChartFrame *frame) { m_frame = frame; }
+    void setFrame(ChartFrame *frame);
 
     bool event(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
