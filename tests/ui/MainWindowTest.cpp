@@ -329,22 +329,6 @@ TEST_CASE("Zooming stops the automatic range until the view is reset or the tota
 
 namespace {
 
-/// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
-/// interface (no modal loop, no timer); the question must come.
-struct UnsavedAnswer {
-    std::shared_ptr<int> asked = std::make_shared<int>(0);
-};
-UnsavedAnswer answerUnsaved(MainWindow &window, QMessageBox::StandardButton button)
-{
-    UnsavedAnswer answer;
-    window.setPromptHandler([button, asked = answer.asked](QMessageBox &box) {
-        CHECK(box.windowTitle() == QStringLiteral("Unsaved changes"));
-        ++*asked;
-        return button;
-    });
-    return answer;
-}
-
 QAction *menuAction(const MainWindow &window, const QString &startsWith)
 {
     for (QAction *action : window.findChildren<QAction *>())

@@ -4,6 +4,7 @@
 // Nothing lost: the working state is autosaved to a recovery file, and after a hard kill the next
 // window offers it back.
 #include "FileTestSupport.h"
+#include "UiTestSupport.h"
 #include "document/Document.h"
 #include "persistence/Autosave.h"
 #include "persistence/FileWatcher.h"
@@ -54,22 +55,6 @@ qint64 deadPid()
             return pid;
     FAIL("no free pid");
     return 0;
-}
-
-/// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
-/// interface (no modal loop, no timer); the question must come.
-struct UnsavedAnswer {
-    std::shared_ptr<int> asked = std::make_shared<int>(0);
-};
-UnsavedAnswer answerUnsaved(MainWindow &window, QMessageBox::StandardButton button)
-{
-    UnsavedAnswer answer;
-    window.setPromptHandler([button, asked = answer.asked](QMessageBox &box) {
-        CHECK(box.windowTitle() == QStringLiteral("Unsaved changes"));
-        ++*asked;
-        return button;
-    });
-    return answer;
 }
 
 } // namespace

@@ -14,12 +14,30 @@
 #include <qcustomplot.h>
 
 #include <QImage>
+#include <QMessageBox>
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <vector>
 
 namespace ef::test {
+
+/// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
+/// interface (no modal loop, no timer); the question must come.
+struct UnsavedAnswer {
+    std::shared_ptr<int> asked = std::make_shared<int>(0);
+};
+inline UnsavedAnswer answerUnsaved(MainWindow &window, QMessageBox::StandardButton button)
+{
+    UnsavedAnswer answer;
+    window.setPromptHandler([button, asked = answer.asked](QMessageBox &box) {
+        CHECK(box.windowTitle() == QStringLiteral("Unsaved changes"));
+        ++*asked;
+        return button;
+    });
+    return answer;
+}
 
 /// The efforts the red dots sit at, in project order (read from the plot itself).
 inline std::vector<Effort> dotEfforts(const MainWindow &window)
