@@ -78,7 +78,7 @@ void requireLinesFollowThePath(const MainWindow &window)
 
 } // namespace
 
-TEST_CASE("The growth view's lines are the expansion path at every drawn budget, with the marker at the total",
+TEST_CASE("The growth view's lines are the chart's split at every sampled budget, with the marker at the total",
           "[growth]")
 {
     const GrowthOffAfterwards reset;
