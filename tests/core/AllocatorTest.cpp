@@ -6,6 +6,7 @@
 #include "NaiveGreedy.h"
 #include "Presets.h"
 #include "RandomScenario.h"
+#include "TestProjects.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,21 +17,13 @@
 
 using namespace ef;
 using ef::test::naiveGreedy;
+using ef::test::project;
 using ef::test::randomScenario;
 using ef::test::RandomScenarioOptions;
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-Project project(const char *name, CurveFamily family, double a, double b, double weight = 1, double midpoint = 0)
-{
-    Project p;
-    p.name = name;
-    p.curve = Curve{family, a, b, midpoint};
-    p.weight = weight;
-    return p;
-}
 
 std::vector<Effort> efforts(const Allocation &allocation)
 {

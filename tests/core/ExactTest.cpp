@@ -7,6 +7,7 @@
 #include "BranchAndBound.h"
 #include "Presets.h"
 #include "RandomScenario.h"
+#include "TestProjects.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,6 +19,7 @@
 #include <random>
 
 using namespace ef;
+using ef::test::project;
 using ef::test::randomScenario;
 using ef::test::RandomScenarioOptions;
 using ef::test::randomSCurveScenario;
@@ -25,15 +27,6 @@ using ef::test::randomSCurveScenario;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-Project project(const char *name, CurveFamily family, double a, double b, double weight = 1, double midpoint = 0)
-{
-    Project p;
-    p.name = name;
-    p.curve = Curve{family, a, b, midpoint};
-    p.weight = weight;
-    return p;
-}
 
 double objectiveOf(const Scenario &s, const std::vector<Effort> &x)
 {
