@@ -68,7 +68,10 @@ Options::Options()
       baseline(QStringLiteral("baseline"),
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),
-               QStringLiteral("NAME"))
+               QStringLiteral("NAME")),
+      present(QStringLiteral("present"),
+              QStringLiteral("Open the window in presenter mode: full screen, the chart alone, stepping through "
+                             "the snapshots and presets (Esc leaves)."))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -82,7 +85,8 @@ void configureParser(QCommandLineParser &parser, const Options &options)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
-                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
+                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline,
+                       options.present});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),

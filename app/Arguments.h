@@ -36,6 +36,7 @@ struct Options {
     QCommandLineOption theme;
     QCommandLineOption view;
     QCommandLineOption baseline;
+    QCommandLineOption present;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.

@@ -232,8 +232,15 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
     const QString preset = parser.isSet(options.preset) ? parser.value(options.preset) : QStringLiteral("startup");
     window.showScenario(std::move(scenario), path, path.isEmpty() ? preset : QString());
     window.show();
-    // After a crash or a kill, offer the unsaved work the last session left behind.
-    QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
+    if (parser.isSet(options.present)) {
+        // Straight into presenter mode; the question about unsaved work of a past session waits until
+        // the room has gone (Esc), never popping up over the slides.
+        PresenterWindow *presenter = window.present();
+        QObject::connect(presenter, &QObject::destroyed, &window, &MainWindow::offerRecovery);
+    } else {
+        // After a crash or a kill, offer the unsaved work the last session left behind.
+        QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
+    }
     return QApplication::exec();
 }
 
@@ -281,6 +288,9 @@ int runCommandLine(int argc, char **argv)
         }
         if (parser.isSet(options.allocate) && parser.isSet(options.exportTo))
             throw UsageError{QStringLiteral("give either --allocate or --export, not both")};
+        if (parser.isSet(options.present) && (parser.isSet(options.allocate) || parser.isSet(options.exportTo)))
+            throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
+                                            "--allocate or --export")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -11,6 +11,7 @@
 #include "persistence/AtomicFile.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -21,6 +22,13 @@
 #include <QSvgGenerator>
 
 namespace ef {
+
+namespace {
+/// The translation context of this file's messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ChartExport)
+};
+} // namespace
 
 std::optional<ExportFormat> exportFormatFor(const QString &path)
 {
@@ -61,7 +69,7 @@ QByteArray renderSvg(QCustomPlot *plot, const QSize &size)
     generator.setSize(size);
     generator.setViewBox(QRect(QPoint(0, 0), size));
     generator.setTitle(Chart::title());
-    generator.setDescription(QStringLiteral("Exported by Effort Frontier"));
+    generator.setDescription(Text::tr("Exported by Effort Frontier"));
     QCPPainter painter;
     if (!painter.begin(&generator))
         return {};
@@ -110,14 +118,14 @@ bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &opt
         return false;
     };
     if (!format)
-        return fail(QStringLiteral("unknown file type; use .png, .svg or .pdf"));
+        return fail(Text::tr("unknown file type; use .png, .svg or .pdf"));
     if (const QString problem
         = exportLimits::sizeProblem(options.size, *format == ExportFormat::Png ? options.scale : 1);
         !problem.isEmpty())
         return fail(problem);
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
-        return fail(QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
+        return fail(Text::tr("the folder %1 does not exist").arg(info.absolutePath()));
 
     // Draw at the export size (the same code that draws the screen) into memory; then one checked,
     // atomic write: the file is either the complete new chart or what it was before, never torn.
@@ -135,12 +143,11 @@ bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &opt
     }
     plot->replot(QCustomPlot::rpQueuedReplot); // the screen layout again
     if (bytes.isEmpty())
-        return fail(QStringLiteral("the chart could not be drawn at %1x%2")
-                        .arg(options.size.width())
-                        .arg(options.size.height()));
+        return fail(
+            Text::tr("the chart could not be drawn at %1x%2").arg(options.size.width()).arg(options.size.height()));
     QString reason;
     if (!writeFileAtomically(path, bytes, &reason))
-        return fail(QStringLiteral("not written (%1); any previous file there is unchanged").arg(reason));
+        return fail(Text::tr("not written (%1); any previous file there is unchanged").arg(reason));
     return true;
 }
 

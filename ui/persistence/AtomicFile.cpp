@@ -3,6 +3,7 @@
 
 #include "persistence/AtomicFile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -13,14 +14,21 @@
 
 namespace ef {
 
+namespace {
+/// The translation context of this file's messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AtomicFile)
+};
+} // namespace
+
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error, FileAccess access)
 {
     // Only a regular file (or nothing) may be replaced: a device or a FIFO at `path` stays what it is.
     struct stat info { };
     if (::stat(QFile::encodeName(path).constData(), &info) == 0 && !S_ISREG(info.st_mode)) {
         if (error)
-            *error = S_ISDIR(info.st_mode) ? QStringLiteral("it is a folder")
-                                           : QStringLiteral("it is not a regular file (a device, FIFO or socket)");
+            *error = S_ISDIR(info.st_mode) ? Text::tr("it is a folder")
+                                           : Text::tr("it is not a regular file (a device, FIFO or socket)");
         return false;
     }
     QSaveFile file(path);
@@ -39,7 +47,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         return fail(file.errorString());
     // Private before the first byte: the content is never readable by others, not even briefly.
     if (access == FileAccess::Private && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return fail(QStringLiteral("cannot make the file private: ") + file.errorString());
+        return fail(Text::tr("cannot make the file private: ") + file.errorString());
     qint64 done = 0;
     while (done < bytes.size()) {
         const qint64 written = file.write(bytes.constData() + done, bytes.size() - done);
@@ -48,7 +56,7 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *
         done += written;
     }
     if (file.size() != bytes.size()) // what the system holds, not what we think we wrote
-        return fail(QStringLiteral("only %1 of %2 bytes could be written").arg(file.size()).arg(bytes.size()));
+        return fail(Text::tr("only %1 of %2 bytes could be written").arg(file.size()).arg(bytes.size()));
     // commit() flushes (a full disk often shows only here), syncs and renames over `path`.
     if (!file.commit()) {
         if (error)

@@ -22,6 +22,13 @@
 namespace ef {
 
 namespace {
+/// The translation context of this file's messages.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(RecoveryStore)
+};
+} // namespace
+
+namespace {
 
 const QString kFormat = QStringLiteral("effort-frontier-recovery");
 constexpr int kVersion = 1;
@@ -86,7 +93,7 @@ bool RecoveryStore::write(const RecoveryState &state, QString *error)
     const bool existed = QFileInfo(dir).isDir();
     if (!QDir().mkpath(dir)) {
         if (error)
-            *error = QStringLiteral("cannot create the folder %1").arg(QDir::toNativeSeparators(dir));
+            *error = Text::tr("cannot create the folder %1").arg(QDir::toNativeSeparators(dir));
         return false;
     }
     if (!existed) // backups of unsaved work are for their owner only
@@ -96,7 +103,7 @@ bool RecoveryStore::write(const RecoveryState &state, QString *error)
         if (!m_lock->tryLock(0)) {
             m_lock.reset();
             if (error)
-                *error = QStringLiteral("cannot lock %1").arg(QDir::toNativeSeparators(lockPath(m_path)));
+                *error = Text::tr("cannot lock %1").arg(QDir::toNativeSeparators(lockPath(m_path)));
             return false;
         }
     }
@@ -127,20 +134,20 @@ RecoveryCandidate RecoveryStore::read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
     if (file.size() > kMaxRecoveryBytes)
-        return fail(QStringLiteral("the file is too large"));
+        return fail(Text::tr("the file is too large"));
     const QByteArray bytes = file.readAll();
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (doc.isNull() || !doc.isObject())
-        return fail(QStringLiteral("not valid JSON (%1)").arg(parseError.errorString()));
+        return fail(Text::tr("not valid JSON (%1)").arg(parseError.errorString()));
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != kFormat)
-        return fail(QStringLiteral("not an Effort Frontier recovery file"));
+        return fail(Text::tr("not an Effort Frontier recovery file"));
     if (root.value(QStringLiteral("version")).toInt(-1) != kVersion)
-        return fail(QStringLiteral("written by another version of Effort Frontier"));
+        return fail(Text::tr("written by another version of Effort Frontier"));
     const QJsonValue scenarioText = root.value(QStringLiteral("scenario"));
     if (!scenarioText.isString())
-        return fail(QStringLiteral("the scenario is missing"));
+        return fail(Text::tr("the scenario is missing"));
     LoadResult loaded = parseScenario(scenarioText.toString().toUtf8(), QStringLiteral("scenario"));
     if (!loaded.ok())
         return fail(loaded.error.message());

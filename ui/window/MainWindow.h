@@ -7,9 +7,12 @@
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
 #include "charts/ViewExport.h"
+#include "present/PresenterWindow.h"
+#include "window/FileController.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -18,6 +21,8 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QProgressBar;
+class QTimer;
 class QToolButton;
 
 namespace ef {
@@ -26,6 +31,7 @@ class Autosave;
 class ChartWidget;
 class ControlPanel;
 class Document;
+class FileController;
 class FileWatcher;
 class GrowthView;
 class ResultsTable;
@@ -78,28 +84,36 @@ public:
      */
     bool exportChart(const QString &path, const ExportOptions &options, QString *error = nullptr,
                      ChartView view = ChartView::Accuracy, const QString &themeId = {});
+    /**
+     * Presenter mode (View ▸ Present, F11): a full-screen window with the chart alone, stepping through
+     * the working state, its snapshots and the presets. Returns it (the open one, if already presenting).
+     */
+    PresenterWindow *present();
+    /// The presenter window while presenting, else nullptr.
+    [[nodiscard]] PresenterWindow *presenter() const { return m_presenter; }
+
     /// Switches between the "dark" and "light" themes (remembered in the settings).
     void setTheme(const QString &id);
     [[nodiscard]] const Theme &theme() const { return m_theme; }
 
     /**
-     * Answers the window's questions (restore a recovered session, reload a file changed on disk,
-     * a failed save): given the fully set-up message box, returns the button chosen. By default the
-     * box is shown modally; tests install a handler that reads the box and answers.
+     * Answers the window's questions (restore a recovered session, reload a file changed on disk, a
+     * failed save, unsaved changes, About): see Prompter. By default each box is shown modally.
      */
-    using PromptHandler = std::function<QMessageBox::StandardButton(QMessageBox &box)>;
-    void setPromptHandler(PromptHandler handler) { m_promptHandler = std::move(handler); }
+    void setPromptHandler(Prompter::Handler handler);
+    /// The file policy: open, save, reload, recovery.
+    [[nodiscard]] FileController *fileController() const { return m_files; }
 
-    /**
-     * Looks for a recovery file left by a window that did not close normally (a crash, a kill) and
-     * offers to restore it. Restored work keeps its file path and is marked modified. A corrupt
-     * recovery file is reported in the message bar and set aside. Returns true when restored.
-     */
+    /// Looks for work left by a window that did not close normally and offers to restore it
+    /// (FileController::offerRecovery()).
     bool offerRecovery();
     /// Keeps this window's recovery file (the working state, written shortly after each change).
-    [[nodiscard]] Autosave *autosave() const { return m_autosave; }
+    [[nodiscard]] Autosave *autosave() const;
     /// Watches the open file for changes made by other programs.
-    [[nodiscard]] FileWatcher *fileWatcher() const { return m_watcher; }
+    [[nodiscard]] FileWatcher *fileWatcher() const;
+
+    /// True while the status bar shows that long work is running (shown after a quarter second of it).
+    [[nodiscard]] bool isBusyShown() const;
 
     /// The text of the message bar (empty when hidden): file errors and allocation problems.
     [[nodiscard]] QString messageText() const;
@@ -115,26 +129,11 @@ private:
     void updateTitle();
     void updateAllocationMessage();
     void showMessage(const QString &text);
+    void setBusyShown(bool shown);
     void hideMessage();
     void rebuildRecentMenu();
 
-    QMessageBox::StandardButton ask(QMessageBox &box);
-    /// Starts watching the document's file (or stops, when it has none).
-    void watchDocumentFile();
-    /// The open file was changed by another program: reload it, or ask first when there are edits.
-    void fileChangedOnDisk(const QString &path);
-    void fileRemovedOnDisk(const QString &path);
-
-    /// Reads and checks a file for opening; the message bar says why when it cannot be opened.
-    std::optional<Scenario> readForOpening(const QString &path);
-    /// Shows a scenario read from `path` and records it among the recent files.
-    void showOpened(Scenario scenario, const QString &path);
-    /// Asks whether to save unsaved edits; false when the user cancels.
-    bool maybeSave();
-    void newScenario();
     void open();
-    bool save();
-    bool saveAs();
     void exportInteractive();
     void copyChart();
     void about();
@@ -150,11 +149,11 @@ private:
     QLabel *m_allocationLabel;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_themeGroup = nullptr;
-    QString m_presetName;
-    Autosave *m_autosave = nullptr;
-    FileWatcher *m_watcher = nullptr;
-    PromptHandler m_promptHandler;
-    bool m_fileQuestionOpen = false;
+    QLabel *m_busyLabel = nullptr;
+    QProgressBar *m_busyBar = nullptr;
+    QTimer *m_busyDelay = nullptr;
+    Prompter m_prompter;
+    FileController *m_files = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -168,6 +167,8 @@ private:
     QAction *m_resetViewAction = nullptr;
     GrowthView *m_growth = nullptr;
     QAction *m_growthAction = nullptr;
+    QAction *m_presentAction = nullptr;
+    QPointer<PresenterWindow> m_presenter;
 };
 
 } // namespace ef
