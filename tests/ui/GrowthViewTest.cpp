@@ -3,6 +3,8 @@
 
 #include "UiTestSupport.h"
 
+#include "FileTestSupport.h"
+
 #include "charts/GrowthChart.h"
 #include "charts/GrowthView.h"
 #include "document/NumberFormat.h"
@@ -12,6 +14,7 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QSlider>
 #include <QTest>
 
@@ -229,4 +232,43 @@ TEST_CASE("With an S-curve the window says greedy is unsafe and the growth view 
     REQUIRE(chart->jumpMarkCount() == 1);
     CHECK(chart->jumpLabel(0).startsWith(QStringLiteral("at 81: Deep-learning demand forecasting +62")));
     CHECK(window.growthView()->subtitle().contains(QStringLiteral("where the split jumps")));
+}
+
+TEST_CASE("An exact search too long for a meeting: an activity indicator, then the best split found, marked",
+          "[window][busy]")
+{
+    // Sixty S-curves that differ by a millionth: the exact search cannot prove anything fast (the command
+    // line takes about 16 s on this one). The window stays live, says it is working, and after its time
+    // limit shows the best split found with its gap.
+    Scenario hard;
+    hard.name = "Nearly alike S-curves";
+    hard.totalEffort = 3000;
+    for (int i = 0; i < 60; ++i) {
+        Project p;
+        p.name = QStringLiteral("P%1").arg(i).toStdString();
+        p.curve = Curve{CurveFamily::Logistic, 1.0, 0.1 * (1 + i * 1e-6), 40};
+        hard.projects.push_back(p);
+    }
+    MainWindow window;
+    window.show();
+    QElapsedTimer clock;
+    clock.start();
+    window.showScenario(hard, QString());
+    CHECK(clock.elapsed() < 200); // the work went off the UI thread
+    CHECK(window.document()->isUpdating());
+    REQUIRE(waitUntil([&] { return window.isBusyShown(); }, 2000));
+    REQUIRE(waitUntil([&] { return !window.document()->isUpdating(); }, 20000));
+    CHECK_FALSE(window.isBusyShown());
+    const AllocationResult &result = window.document()->result();
+    REQUIRE(result.ok());
+    CHECK_FALSE(result.allocation->proven);
+    CHECK(result.allocation->gap >= 0);
+    Effort sum = 0;
+    for (const ProjectAllocation &pa : result.allocation->projects)
+        sum += pa.effort;
+    CHECK(sum == 3000);
+    const QString text = window.resultsTable()->objectiveText();
+    CHECK(text.contains(QStringLiteral("Not proven optimal:")));
+    CHECK(text.contains(QStringLiteral("the time limit stopped the exact search")));
+    CHECK(text.contains(QStringLiteral("below the best possible")));
 }

@@ -73,6 +73,9 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
     m_pool.start([this, scenario, generation, cancel] {
         AllocateOptions options;
         options.cancel = cancel.get();
+        // An answer within seconds, not minutes: past the limit the best split found is shown, marked unproven
+        // with its gap (S-curves that are nearly alike can keep the exact search busy for minutes).
+        options.timeLimitSeconds = kInteractiveTimeLimitSeconds;
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto, options);
         compareWithGreedy(scenario, result, options);
         if (cancel->load())
@@ -102,6 +105,7 @@ quint64 AllocationService::requestGrowth(const Scenario &scenario, int samples)
     m_pool.start([this, scenario, samples, generation, cancel] {
         AllocateOptions options;
         options.cancel = cancel.get();
+        options.timeLimitSeconds = kGrowthSampleTimeLimitSeconds;
         GrowthPath path = growthPath(scenario, scenario.totalEffort, samples, options);
         if (cancel->load())
             return;

@@ -33,6 +33,12 @@ class AllocationService : public QObject
     Q_OBJECT
 
 public:
+    /// The longest an exact search of the window's total runs before the best split found is shown
+    /// (unproven, with its gap). The command line has no limit unless --time-limit is given.
+    static constexpr double kInteractiveTimeLimitSeconds = 2.0;
+    /// The same for each sampled budget of a growth path (240 samples: at most about 12 s in all).
+    static constexpr double kGrowthSampleTimeLimitSeconds = 0.05;
+
     explicit AllocationService(QObject *parent = nullptr);
     /// Cancels everything in flight and waits for the workers to stop.
     ~AllocationService() override;

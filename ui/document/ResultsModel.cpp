@@ -4,6 +4,7 @@
 #include "document/ResultsModel.h"
 
 #include "Allocator.h"
+#include "document/AllocationService.h"
 #include "document/Document.h"
 #include "document/NumberFormat.h"
 
@@ -204,6 +205,14 @@ void ResultsModel::refresh()
                                                    static_cast<qsizetype>(methodName(a.method).size())));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
+        if (!a.proven)
+            m_objective += QStringLiteral("<br>")
+                + tr("<b>Not proven optimal:</b> %1 (%2 s in the window). The split shown is the best found, at "
+                     "most %3 (%4 %) below the best possible.")
+                      .arg(QString::fromStdString(a.unprovenReason).toHtmlEscaped())
+                      .arg(AllocationService::kInteractiveTimeLimitSeconds)
+                      .arg(format::number(a.gap, 4),
+                           format::number(100.0 * a.gap / std::max(1e-300, std::abs(a.objective)), 3));
         if (!scenario.allConcave()) {
             // S-curves: greedy's unit-by-unit rule can stop short of the threshold forever. Say so, and
             // what its split would lose against the exact one shown.
