@@ -16,7 +16,7 @@
 // cold: the first from spawn until the chart's first paint with its content, the second reporting
 // VmHWM from /proc/self/status after opening the 50-project window and dragging a few values.
 // Settings go to a temporary folder, never the user's. Profiling: `--window-only` runs just the window
-// rows (`--window-only startup` just the first), e.g. under `perf record --call-graph dwarf`, and
+// rows (`--window-only startup` just the first, `--window-only 500` the stall rows naming "500"), e.g. under `perf record --call-graph dwarf`, and
 // EF_BENCH_DEBUG=1 also prints the synchronous part of each drag step (the edit up to the queued
 // replot) to stderr.
 
@@ -404,9 +404,12 @@ int main(int argc, char **argv)
             fmt("median %.2f ms, p95 %.2f ms", r.timing.median, r.timing.p95) + timeouts(r.timeouts),
             r.timing.median <= 4 && r.timing.p95 <= 10 && r.timeouts == 0);
     }
-    if (windowOnly && argc > 2 && std::string(argv[2]) == "startup")
+    // `--window-only startup` stops here; `--window-only 500` (any other word) runs only the stall rows
+    // whose names contain it.
+    const std::string only = windowOnly && argc > 2 ? std::string(argv[2]) : std::string();
+    if (only == "startup")
         return 0;
-    {
+    if (only.empty()) {
         MainWindow window;
         window.showScenario(fiftyProjects(5000), QString());
         window.growthViewAction()->setChecked(true);
@@ -445,6 +448,8 @@ int main(int argc, char **argv)
     // Stalls: how long the UI thread is ever busy while a heavy scenario is dragged (a move every 16 ms,
     // as a hand makes them), and how long until the settled result is drawn.
     for (const StallCase &c : stallCases()) {
+        if (!only.empty() && std::string(c.what).find(only) == std::string::npos)
+            continue;
         MainWindow window;
         window.showScenario(c.scenario, QString());
         window.growthViewAction()->setChecked(c.growth);
