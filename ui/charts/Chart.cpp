@@ -232,8 +232,10 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
         QCPGraph *graph = m_curves[i];
         if (renamed[i])
             graph->setName(QString::fromStdString(project.name));
-        graph->setPen(
-            QPen(theme().projectColor(i, project.color), width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
+        const QColor color = theme().projectColor(i, project.color);
+        graph->setPen(QPen(color, width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
+        // The effort label framed in the project's colour: in a cluster of dots each number says whose it is.
+        m_dotLabels[i]->setPen(QPen(color, width(1.5)));
         sample(project.curve);
         graph->setData(xs, ys, true);
     }
