@@ -463,3 +463,38 @@ TEST_CASE("A scenario with more projects than the chart can show is refused; at 
     window.controlPanel()->addProject();
     CHECK(window.document()->scenario().projects.size() == limits::kMaxChartProjects);
 }
+
+TEST_CASE("View > Accuracy Numbers puts numbers on the accuracy axis and is remembered", "[window][chart]")
+{
+    settings::setAccuracyNumbersShown(false);
+    QAction *numbers = nullptr;
+    {
+        MainWindow window;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QStringLiteral("&Accuracy Numbers"))
+                numbers = action;
+        REQUIRE(numbers != nullptr);
+        Chart *chart = window.chartWidget()->chart();
+        CHECK_FALSE(chart->accuracyNumbers()); // the reference look
+        CHECK_FALSE(chart->plot()->yAxis->tickLabels());
+        numbers->trigger();
+        CHECK(chart->plot()->yAxis->tickLabels());
+        window.chartWidget()->replot(QCustomPlot::rpImmediateRefresh);
+        // The ticks label the accuracies the dots sit at: startup's lie between 0.1 and 0.5.
+        const QCPRange range = chart->plot()->yAxis->range();
+        for (const ProjectAllocation &pa : window.document()->result().allocation->projects)
+            CHECK(range.contains(pa.accuracy));
+        const QVector<QString> labels = chart->plot()->yAxis->tickVectorLabels();
+        REQUIRE(labels.size() >= 2);
+        for (const QString &label : labels) {
+            bool ok = false;
+            const double value = label.toDouble(&ok);
+            CHECK(ok);
+            CHECK(range.contains(value));
+        }
+    }
+    CHECK(settings::accuracyNumbersShown());
+    MainWindow again;
+    CHECK(again.chartWidget()->chart()->accuracyNumbers());
+    settings::setAccuracyNumbersShown(false);
+}

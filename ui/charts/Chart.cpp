@@ -242,6 +242,16 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     updateGhosts(sample, xs, ys);
 }
 
+void Chart::setAccuracyNumbers(bool on)
+{
+    plot()->yAxis->setTickLabels(on);
+}
+
+bool Chart::accuracyNumbers() const
+{
+    return plot()->yAxis->tickLabels();
+}
+
 void Chart::setBaseline(const Snapshot *snapshot)
 {
     if (snapshot)

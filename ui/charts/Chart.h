@@ -52,6 +52,10 @@ public:
 
     [[nodiscard]] QString toolTipAt(const QPointF &pos) const override;
 
+    /// Numbers on the accuracy axis (off by default: the reference look, where the shapes matter).
+    void setAccuracyNumbers(bool on);
+    [[nodiscard]] bool accuracyNumbers() const;
+
     /// The red-dot plottable (one point per project, in project order).
     [[nodiscard]] QCPCurve *dots() const { return m_dots; }
     /// The curve of project `index`.

@@ -63,6 +63,16 @@ void setGrowthViewShown(bool shown)
     QSettings().setValue(kGrowth, shown);
 }
 
+bool accuracyNumbersShown()
+{
+    return QSettings().value(QStringLiteral("view/accuracyNumbers"), false).toBool();
+}
+
+void setAccuracyNumbersShown(bool shown)
+{
+    QSettings().setValue(QStringLiteral("view/accuracyNumbers"), shown);
+}
+
 QStringList recentFiles()
 {
     QStringList files = QSettings().value(kRecent).toStringList();

@@ -40,6 +40,10 @@ void setThemeId(const QString &id);
 bool growthViewShown();
 void setGrowthViewShown(bool shown);
 
+/// Whether the accuracy axis shows numbers (off: the reference look, where the shape matters).
+bool accuracyNumbersShown();
+void setAccuracyNumbersShown(bool shown);
+
 QStringList recentFiles();
 /// Puts `path` first in the recent files (dropping duplicates and the oldest beyond the limit).
 void addRecentFile(const QString &path);

@@ -250,6 +250,17 @@ void MainWindow::createActions()
     m_resetViewAction->setStatusTip(tr("Fit the chart to the scenario again after zooming or panning"));
     connect(m_resetViewAction, &QAction::triggered, m_chart, &ChartWidget::resetView);
 
+    m_accuracyNumbersAction = new QAction(tr("&Accuracy Numbers"), this);
+    m_accuracyNumbersAction->setStatusTip(tr("Show numbers on the accuracy axis (the reference look has none)"));
+    m_accuracyNumbersAction->setCheckable(true);
+    m_accuracyNumbersAction->setChecked(settings::accuracyNumbersShown());
+    m_chart->chart()->setAccuracyNumbers(settings::accuracyNumbersShown());
+    connect(m_accuracyNumbersAction, &QAction::toggled, this, [this](bool on) {
+        m_chart->chart()->setAccuracyNumbers(on);
+        m_chart->replot(QCustomPlot::rpQueuedReplot);
+        settings::setAccuracyNumbersShown(on);
+    });
+
     m_presentAction = new QAction(tr("&Present"), this);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
     m_presentAction->setStatusTip(
@@ -303,6 +314,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetViewAction);
     view->addAction(m_growthAction);
+    view->addAction(m_accuracyNumbersAction);
     view->addAction(m_presentAction);
     view->addSeparator();
     m_themeGroup = new QActionGroup(this);

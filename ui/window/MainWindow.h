@@ -168,6 +168,7 @@ private:
     GrowthView *m_growth = nullptr;
     QAction *m_growthAction = nullptr;
     QAction *m_presentAction = nullptr;
+    QAction *m_accuracyNumbersAction = nullptr;
     QPointer<PresenterWindow> m_presenter;
 };
 
