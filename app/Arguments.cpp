@@ -68,7 +68,16 @@ Options::Options()
       baseline(QStringLiteral("baseline"),
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),
-               QStringLiteral("NAME"))
+               QStringLiteral("NAME")),
+      fit(QStringLiteral("fit"),
+          QStringLiteral("Fit a curve to the observations in DATA.csv (two columns, effort and accuracy, optional "
+                         "header; comma, semicolon or tab separated), print the parameters, R², AICc and standard "
+                         "errors as JSON on stdout and exit. Needs no display."),
+          QStringLiteral("DATA.csv")),
+      family(QStringLiteral("family"),
+             QStringLiteral("The curve family --fit fits: auto (default: the family with the lowest AICc), log, "
+                            "log1p, exp, power, logistic or learning."),
+             QStringLiteral("FAMILY"), QStringLiteral("auto"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -83,6 +92,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
     parser.addVersionOption();
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
                        options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
+    parser.addOptions({options.fit, options.family});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),
@@ -127,6 +137,16 @@ Method parseMethod(const QString &text)
     if (!method)
         throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(shown(text))};
     return *method;
+}
+
+std::optional<CurveFamily> parseFamily(const QString &text)
+{
+    if (text == QLatin1String("auto"))
+        return std::nullopt;
+    if (const auto family = familyFromName(text.toStdString()))
+        return family;
+    throw UsageError{QStringLiteral("--family: \"%1\" is not one of auto, log, log1p, exp, power, logistic, learning")
+                         .arg(shown(text))};
 }
 
 double parseTimeLimit(const QString &text)
