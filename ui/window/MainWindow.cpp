@@ -273,6 +273,7 @@ void MainWindow::createMenus()
     up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
     QAction *down = edit->addAction(QStringLiteral("Move Project Do&wn"), m_controls, &ControlPanel::moveProjectDown);
     down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    edit->addAction(tr("&Fit Curve to Observations"), m_controls, &ControlPanel::fitSelectedProject);
 
     QMenu *view = menuBar()->addMenu(QStringLiteral("&View"));
     view->addAction(m_resetViewAction);
