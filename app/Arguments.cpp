@@ -71,7 +71,16 @@ Options::Options()
                QStringLiteral("NAME")),
       present(QStringLiteral("present"),
               QStringLiteral("Open the window in presenter mode: full screen, the chart alone, stepping through "
-                             "the snapshots and presets (Esc leaves)."))
+                             "the snapshots and presets (Esc leaves).")),
+      fit(QStringLiteral("fit"),
+          QStringLiteral("Fit a curve to the observations in DATA.csv (two columns, effort and accuracy, optional "
+                         "header; comma, semicolon or tab separated), print the parameters, R², AICc and standard "
+                         "errors as JSON on stdout and exit. Needs no display."),
+          QStringLiteral("DATA.csv")),
+      family(QStringLiteral("family"),
+             QStringLiteral("The curve family --fit fits: auto (default: the family with the lowest AICc), log, "
+                            "log1p, exp, power, logistic or learning."),
+             QStringLiteral("FAMILY"), QStringLiteral("auto"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -87,6 +96,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
                        options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline,
                        options.present});
+    parser.addOptions({options.fit, options.family});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),
@@ -131,6 +141,16 @@ Method parseMethod(const QString &text)
     if (!method)
         throw UsageError{QStringLiteral("--method: \"%1\" is not one of auto, greedy, exact").arg(shown(text))};
     return *method;
+}
+
+std::optional<CurveFamily> parseFamily(const QString &text)
+{
+    if (text == QLatin1String("auto"))
+        return std::nullopt;
+    if (const auto family = familyFromName(text.toStdString()))
+        return family;
+    throw UsageError{QStringLiteral("--family: \"%1\" is not one of auto, log, log1p, exp, power, logistic, learning")
+                         .arg(shown(text))};
 }
 
 double parseTimeLimit(const QString &text)

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ef {
 
 /// Bad input or usage; becomes one line on stderr and exit code 2.
@@ -37,6 +39,8 @@ struct Options {
     QCommandLineOption view;
     QCommandLineOption baseline;
     QCommandLineOption present;
+    QCommandLineOption fit;    ///< --fit DATA.csv: fit a curve to observations, print JSON.
+    QCommandLineOption family; ///< --family for --fit: auto or a family name.
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -59,6 +63,8 @@ double parseScale(const QString &text);
 Method parseMethod(const QString &text);
 /// --time-limit SECONDS: a number above 0, at most 10⁶.
 double parseTimeLimit(const QString &text);
+/// --family auto|log|log1p|exp|power|logistic|learning: a family, or std::nullopt for auto.
+std::optional<CurveFamily> parseFamily(const QString &text);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

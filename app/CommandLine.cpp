@@ -6,8 +6,11 @@
 #include "Arguments.h"
 
 #include "Allocator.h"
+#include "Fit.h"
 #include "JsonWriter.h"
+#include "ObservationCsv.h"
 #include "Presets.h"
+#include "SafeText.h"
 #include "ScenarioFile.h"
 #include "WindowApplication.h"
 #include "charts/Chart.h"
@@ -257,6 +260,76 @@ int runAllocate(const QCommandLineParser &parser, const Options &options)
     return kExitOk;
 }
 
+/// The --fit result: {"family", "a", "b", ["midpoint" | "scale"], "r2", "aicc", "stderr": {...}, "points"}.
+std::string fitJson(const FitResult &fit)
+{
+    const Curve &c = fit.curve;
+    JsonWriter w;
+    w.beginObject();
+    w.key("family");
+    w.value(familyName(c.family));
+    w.key("a");
+    w.value(c.a);
+    w.key("b");
+    w.value(c.b);
+    if (c.family == CurveFamily::Logistic) {
+        w.key("midpoint");
+        w.value(c.midpoint);
+    }
+    if (c.family == CurveFamily::Learning) {
+        w.key("scale");
+        w.value(c.scale);
+    }
+    w.key("r2");
+    w.value(fit.r2);
+    w.key("aicc");
+    w.value(fit.aicc);
+    w.key("stderr");
+    w.beginObject();
+    w.key("a");
+    w.value(fit.standardErrors.a);
+    w.key("b");
+    w.value(fit.standardErrors.b);
+    if (c.family == CurveFamily::Logistic) {
+        w.key("midpoint");
+        w.value(fit.standardErrors.midpoint);
+    }
+    if (c.family == CurveFamily::Learning) {
+        w.key("scale");
+        w.value(fit.standardErrors.scale);
+    }
+    w.endObject();
+    w.key("points");
+    w.value(static_cast<std::int64_t>(fit.points));
+    w.endObject();
+    return w.text();
+}
+
+/// --fit DATA.csv [--family F]: one JSON object on stdout; bad data or a failed fit exit 2.
+int runFit(const QCommandLineParser &parser, const Options &options)
+{
+    if (parser.isSet(options.allocate) || parser.isSet(options.exportTo))
+        throw UsageError{QStringLiteral("give --fit on its own, not with --allocate or --export")};
+    if (parser.isSet(options.preset) || !parser.positionalArguments().isEmpty())
+        throw UsageError{QStringLiteral("--fit reads only DATA.csv; give no scenario FILE or --preset")};
+    const std::optional<CurveFamily> family = parseFamily(parser.value(options.family));
+    const QString path = parser.value(options.fit);
+    const ObservationCsvResult data = loadObservationCsv(nativeArgument(path));
+    if (!data.ok())
+        throw UsageError{data.error};
+    const FitResult fit = family ? fitCurve(data.observations, *family) : fitBestCurve(data.observations);
+    if (!fit.ok())
+        throw UsageError{displayFileName(nativeArgument(path)) + QStringLiteral(": ")
+                         + QString::fromStdString(fit.error)};
+    const std::string json = fitJson(fit);
+    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
+        printLine(stderr,
+                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
+        return kExitInternalError;
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runCommandLine(int argc, char **argv)
@@ -286,11 +359,16 @@ int runCommandLine(int argc, char **argv)
             printLine(stdout, about::versionText()); // version, licence, Qt and QCustomPlot in use
             return kExitOk;
         }
+        if (parser.isSet(options.present)
+            && (parser.isSet(options.allocate) || parser.isSet(options.exportTo) || parser.isSet(options.fit)))
+            throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
+                                            "--allocate, --export or --fit")};
+        if (parser.isSet(options.fit))
+            return runFit(parser, options);
+        if (parser.isSet(options.family))
+            throw UsageError{QStringLiteral("--family goes with --fit DATA.csv")};
         if (parser.isSet(options.allocate) && parser.isSet(options.exportTo))
             throw UsageError{QStringLiteral("give either --allocate or --export, not both")};
-        if (parser.isSet(options.present) && (parser.isSet(options.allocate) || parser.isSet(options.exportTo)))
-            throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
-                                            "--allocate or --export")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -95,6 +95,8 @@ std::string_view familyName(CurveFamily family)
         return "power";
     case CurveFamily::Logistic:
         return "logistic";
+    case CurveFamily::Learning:
+        return "learning";
     }
     return "log";
 }
@@ -122,6 +124,8 @@ double Curve::value(double x) const
         return x > 0 ? a * std::pow(x, b) : 0.0;
     case CurveFamily::Logistic:
         return a / (1 + std::exp(-b * (x - midpoint))) - a / (1 + std::exp(b * midpoint));
+    case CurveFamily::Learning:
+        return -a * std::expm1(-b * std::log1p(x / scale)); // a·(1 − (1 + x/s)^(−b))
     }
     return 0;
 }
@@ -145,6 +149,8 @@ double Curve::derivative(double x) const
         const double e = std::exp(-std::abs(b * (x - midpoint)));
         return a * b * e / ((1 + e) * (1 + e));
     }
+    case CurveFamily::Learning: // a·b/s·(1 + x/s)^(−b−1), in logs: b/s alone may overflow
+        return std::exp(std::log(a) + std::log(b) - std::log(scale) - (b + 1) * std::log1p(x / scale));
     }
     return 0;
 }
@@ -167,6 +173,9 @@ double Curve::forwardDifference(Effort k) const
         return a * std::pow(x, b) * std::expm1(b * std::log1p(1 / x));
     case CurveFamily::Logistic:
         return a * sigmoidDifference(b * (x - midpoint), b * (x + 1 - midpoint));
+    case CurveFamily::Learning:
+        // a·(1 + k/s)^(−b)·(1 − ((s + k + 1)/(s + k))^(−b)), each factor without cancellation.
+        return a * std::exp(-b * std::log1p(x / scale)) * -std::expm1(-b * std::log1p(1 / (scale + x)));
     }
     return 0;
 }
@@ -185,6 +194,7 @@ bool Curve::isConcave() const
     case CurveFamily::Log:
     case CurveFamily::Log1p:
     case CurveFamily::Exp:
+    case CurveFamily::Learning:
         return true;
     case CurveFamily::Power:
         return b <= 1;
@@ -201,10 +211,10 @@ Effort Curve::unitsWithGainAtLeast(double weight, double threshold, Effort lo, E
     if (threshold <= 0)
         return hi - lo; // gains of increasing curves are never negative
     // A real-valued guess at the last unit whose gain reaches the threshold, from the family's inverse.
-    const double scale = weight * a; // the weighted gain is scale × (a unit-free difference)
+    const double gainScale = weight * a; // the weighted gain is gainScale × (a unit-free difference)
     double estimate = static_cast<double>(lo);
-    if (scale > 0 && std::isfinite(threshold)) {
-        const double ratio = threshold / scale;
+    if (gainScale > 0 && std::isfinite(threshold)) {
+        const double ratio = threshold / gainScale;
         switch (family) {
         case CurveFamily::Log:
             estimate = 1 / std::expm1(ratio);
@@ -228,6 +238,12 @@ Effort Curve::unitsWithGainAtLeast(double weight, double threshold, Effort lo, E
                 const double tail = 2 * q / (1 + root); // 1 − σ, without cancellation
                 estimate = midpoint + (std::log1p(-tail) - std::log(tail)) / b - 0.5;
             }
+            break;
+        }
+        case CurveFamily::Learning: {
+            // The gain is about w·f'(k + ½) = w·a·(b/s)·(1 + (k + ½)/s)^(−b−1): solve for k, in logs.
+            const double t = -(std::log(ratio) + std::log(scale) - std::log(b)) / (b + 1);
+            estimate = scale * std::expm1(t) - 0.5;
             break;
         }
         }

@@ -19,6 +19,7 @@ enum class CurveFamily {
     Exp,      ///< a·(1 − e^(−b·x)); saturates at a.
     Power,    ///< a·x^b; concave for b ≤ 1.
     Logistic, ///< a/(1 + e^(−b(x − m))) − a/(1 + e^(b·m)); S-shaped, f(0) = 0.
+    Learning, ///< a·(1 − (1 + x/s)^(−b)); a power-law learning curve rising to a, f(0) = 0.
 };
 
 /// The family's name as written in scenario files ("log", "log1p", ...).
@@ -26,13 +27,13 @@ std::string_view familyName(CurveFamily family);
 /// Parses a family name; std::nullopt when unknown.
 std::optional<CurveFamily> familyFromName(std::string_view name);
 /// All families, in the order of MODEL.md.
-inline constexpr CurveFamily kAllFamilies[]
-    = {CurveFamily::Log, CurveFamily::Log1p, CurveFamily::Exp, CurveFamily::Power, CurveFamily::Logistic};
+inline constexpr CurveFamily kAllFamilies[] = {CurveFamily::Log,   CurveFamily::Log1p,    CurveFamily::Exp,
+                                               CurveFamily::Power, CurveFamily::Logistic, CurveFamily::Learning};
 
 /**
  * One effort→accuracy curve f(x).
  *
- * Parameters are plain data; validity (a ≥ 0, b > 0, midpoint ≥ 0, all finite) is checked by
+ * Parameters are plain data; validity (a ≥ 0, b > 0, midpoint ≥ 0, scale > 0, all finite) is checked by
  * ScenarioFile and by the editors, not here. With a = 0 the curve is identically zero (including the
  * log family at x = 0, where 0·ln(0) is taken as 0).
  *
@@ -45,6 +46,7 @@ struct Curve {
     double a = 0.1;        ///< Scale (≥ 0): how much accuracy the project can buy.
     double b = 1.0;        ///< Rate (> 0): how fast effort turns into accuracy.
     double midpoint = 0.0; ///< Logistic only: the effort at the S-curve's steepest point (≥ 0).
+    double scale = 1.0;    ///< Learning only: the effort scale s (> 0) where the power-law tail begins; 1 otherwise.
 
     /// f(x) for a real effort x ≥ 0. −∞ for the log family at x = 0 (when a > 0).
     [[nodiscard]] double value(double x) const;
@@ -58,8 +60,8 @@ struct Curve {
 
     /**
      * True when f is concave on [0, ∞) for these parameters, so that its forward differences never
-     * increase and the greedy split is optimal: log, log1p and exp always; power for b ≤ 1; logistic
-     * only with midpoint 0.
+     * increase and the greedy split is optimal: log, log1p, exp and learning always; power for b ≤ 1;
+     * logistic only with midpoint 0.
      */
     [[nodiscard]] bool isConcave() const;
 

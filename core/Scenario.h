@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Curve.h"
+#include "Observation.h"
 
 #include <cstddef>
 #include <optional>
@@ -20,6 +21,8 @@ struct Project {
     Effort minEffort = 0;            ///< Every allocator gives at least this many units.
     std::optional<Effort> maxEffort; ///< When set, no allocator gives more than this.
     std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
+    /// Measured (effort, accuracy) points, in the order given: the evidence a curve can be fitted to.
+    std::vector<Observation> observations;
 
     friend bool operator==(const Project &, const Project &) = default;
 };

@@ -390,7 +390,7 @@ bool isHexColor(const std::string &s)
 bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &curve)
 {
     QJsonObject o;
-    if (!r.object(value, path, o) || !r.onlyKeys(o, path, {"family", "a", "b", "midpoint"}))
+    if (!r.object(value, path, o) || !r.onlyKeys(o, path, {"family", "a", "b", "midpoint", "scale"}))
         return false;
     std::string family;
     if (!r.text(o, QStringLiteral("family"), path + ".family", family, true))
@@ -398,7 +398,7 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
     const auto parsed = familyFromName(family);
     if (!parsed)
         return r.fail(path + ".family",
-                      QStringLiteral("unknown family %1 (expected log, log1p, exp, power or logistic)")
+                      QStringLiteral("unknown family %1 (expected log, log1p, exp, power, logistic or learning)")
                           .arg(quoted(QString::fromStdString(family))));
     curve.family = *parsed;
     if (!r.real(o, QStringLiteral("a"), path + ".a", curve.a, true)
@@ -407,14 +407,44 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
     const bool logistic = curve.family == CurveFamily::Logistic;
     if (!logistic && o.contains(QStringLiteral("midpoint")))
         return r.fail(path + ".midpoint", QStringLiteral("only logistic curves have a midpoint"));
-    return r.real(o, QStringLiteral("midpoint"), path + ".midpoint", curve.midpoint, logistic);
+    if (!r.real(o, QStringLiteral("midpoint"), path + ".midpoint", curve.midpoint, logistic))
+        return false;
+    const bool learning = curve.family == CurveFamily::Learning;
+    if (!learning && o.contains(QStringLiteral("scale")))
+        return r.fail(path + ".scale", QStringLiteral("only learning curves have a scale"));
+    return r.real(o, QStringLiteral("scale"), path + ".scale", curve.scale, learning);
+}
+
+/// "observations": [[effort, accuracy], ...]; the ranges are checked by firstStateProblem.
+bool readObservations(Reader &r, const QJsonValue &value, const QString &path, std::vector<Observation> &out)
+{
+    if (!value.isArray())
+        return r.fail(path, QStringLiteral("must be an array of [effort, accuracy] pairs"));
+    const QJsonArray array = value.toArray();
+    if (array.size() > limits::kMaxObservations)
+        return r.fail(path,
+                      QStringLiteral("has %1; the limit is %2")
+                          .arg(plural(array.size(), "observation"))
+                          .arg(limits::kMaxObservations));
+    out.assign(static_cast<std::size_t>(array.size()), Observation{});
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString at = path + QStringLiteral("[%1]").arg(i);
+        const QJsonArray pair = array[i].toArray();
+        if (!array[i].isArray() || pair.size() != 2)
+            return r.fail(at, QStringLiteral("must be a pair [effort, accuracy]"));
+        for (qsizetype j = 0; j < 2; ++j)
+            if (!pair[j].isDouble() || !std::isfinite(pair[j].toDouble()))
+                return r.fail(at + QStringLiteral("[%1]").arg(j), QStringLiteral("must be a finite number"));
+        out[static_cast<std::size_t>(i)] = Observation{pair[0].toDouble(), pair[1].toDouble()};
+    }
+    return true;
 }
 
 bool readProject(Reader &r, const QJsonValue &value, const QString &path, Project &project)
 {
     QJsonObject o;
     if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
+        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color", "observations"}))
         return false;
     if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
         || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
@@ -433,6 +463,9 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
             return false;
         project.maxEffort = cap;
     }
+    if (o.contains(QStringLiteral("observations"))
+        && !readObservations(r, o.value(QStringLiteral("observations")), path + ".observations", project.observations))
+        return false;
     return true;
 }
 
@@ -464,8 +497,7 @@ bool readState(Reader &r, const QJsonObject &o, const QString &at, Effort &total
                 QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "stage")).arg(limits::kMaxStages));
         stages.assign(static_cast<std::size_t>(array.size()), Stage{});
         for (qsizetype i = 0; i < array.size(); ++i)
-            if (!readStage(r, array[i], at + QStringLiteral("stages[%1]").arg(i),
-                           stages[static_cast<std::size_t>(i)]))
+            if (!readStage(r, array[i], at + QStringLiteral("stages[%1]").arg(i), stages[static_cast<std::size_t>(i)]))
                 return false;
     }
 
@@ -487,12 +519,10 @@ bool readState(Reader &r, const QJsonObject &o, const QString &at, Effort &total
     return true;
 }
 
-
 bool readSnapshot(Reader &r, const QJsonValue &value, const QString &path, Snapshot &snapshot)
 {
     QJsonObject o;
-    if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "totalEffort", "stages", "projects", "efforts"})
+    if (!r.object(value, path, o) || !r.onlyKeys(o, path, {"name", "totalEffort", "stages", "projects", "efforts"})
         || !r.text(o, QStringLiteral("name"), path + ".name", snapshot.name, true))
         return false;
     snapshot.stages = defaultStages(); // like a scenario's
@@ -505,9 +535,10 @@ bool readSnapshot(Reader &r, const QJsonValue &value, const QString &path, Snaps
         return r.fail(path + ".efforts", QStringLiteral("must be an array"));
     const QJsonArray array = efforts.toArray();
     if (static_cast<std::size_t>(array.size()) != snapshot.projects.size())
-        return r.fail(path + ".efforts", QStringLiteral("has %1; the snapshot has %2")
-                                             .arg(plural(array.size(), "effort"))
-                                             .arg(plural(static_cast<qsizetype>(snapshot.projects.size()), "project")));
+        return r.fail(path + ".efforts",
+                      QStringLiteral("has %1; the snapshot has %2")
+                          .arg(plural(array.size(), "effort"))
+                          .arg(plural(static_cast<qsizetype>(snapshot.projects.size()), "project")));
     snapshot.efforts.assign(static_cast<std::size_t>(array.size()), 0);
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue v = array[i];
@@ -550,9 +581,10 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
             return r.fail(QStringLiteral("snapshots"), QStringLiteral("must be an array"));
         const QJsonArray array = snapshots.toArray();
         if (array.size() > limits::kMaxSnapshots)
-            return r.fail(QStringLiteral("snapshots"), QStringLiteral("has %1; the limit is %2")
-                                                           .arg(plural(array.size(), "snapshot"))
-                                                           .arg(limits::kMaxSnapshots));
+            return r.fail(QStringLiteral("snapshots"),
+                          QStringLiteral("has %1; the limit is %2")
+                              .arg(plural(array.size(), "snapshot"))
+                              .arg(limits::kMaxSnapshots));
         scenario.snapshots.assign(static_cast<std::size_t>(array.size()), Snapshot{});
         for (qsizetype i = 0; i < array.size(); ++i)
             if (!readSnapshot(r, array[i], QStringLiteral("snapshots[%1]").arg(i),
@@ -582,9 +614,10 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             return Problem{at + ".name", QStringLiteral("must not be empty")};
         for (std::size_t j = 0; j < i; ++j)
             if (s.snapshots[j].name == snapshot.name)
-                return Problem{at + ".name", QStringLiteral("%1 is the name of snapshots[%2] too; names must differ")
-                                                 .arg(quoted(QString::fromStdString(snapshot.name)))
-                                                 .arg(j)};
+                return Problem{at + ".name",
+                               QStringLiteral("%1 is the name of snapshots[%2] too; names must differ")
+                                   .arg(quoted(QString::fromStdString(snapshot.name)))
+                                   .arg(j)};
         if (snapshot.efforts.size() != snapshot.projects.size())
             return Problem{at + ".efforts", QStringLiteral("must list one effort per project")};
         Effort sum = 0;
@@ -596,9 +629,9 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             sum += e;
         }
         if (sum != snapshot.totalEffort)
-            return Problem{at + ".efforts", QStringLiteral("add up to %1, not the snapshot's totalEffort (%2)")
-                                                .arg(sum)
-                                                .arg(snapshot.totalEffort)};
+            return Problem{
+                at + ".efforts",
+                QStringLiteral("add up to %1, not the snapshot's totalEffort (%2)").arg(sum).arg(snapshot.totalEffort)};
     }
     return std::nullopt;
 }
@@ -679,6 +712,23 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
         if (c.midpoint > limits::kMaxMidpoint)
             return Problem{at + ".curve.midpoint",
                            QStringLiteral("must be at most %1").arg(number(limits::kMaxMidpoint))};
+        if (c.family != CurveFamily::Learning && c.scale != 1)
+            return Problem{at + ".curve.scale", QStringLiteral("only learning curves have a scale")};
+        if (!std::isfinite(c.scale) || c.scale <= 0)
+            return Problem{at + ".curve.scale", QStringLiteral("must be > 0")};
+        if (c.scale > limits::kMaxScale)
+            return Problem{at + ".curve.scale", QStringLiteral("must be at most %1").arg(number(limits::kMaxScale))};
+        if (p.observations.size() > static_cast<std::size_t>(limits::kMaxObservations))
+            return Problem{at + ".observations",
+                           QStringLiteral("the limit is %1 observations").arg(limits::kMaxObservations)};
+        for (std::size_t k = 0; k < p.observations.size(); ++k) {
+            const Observation &obs = p.observations[k];
+            const QString point = at + QStringLiteral(".observations[%1]").arg(k);
+            if (!std::isfinite(obs.effort) || obs.effort < 0)
+                return Problem{point + "[0]", QStringLiteral("the effort must be a finite number ≥ 0")};
+            if (!std::isfinite(obs.accuracy))
+                return Problem{point + "[1]", QStringLiteral("the accuracy must be a finite number")};
+        }
         if (p.minEffort < 0 || p.minEffort > limits::kMaxTotalEffort)
             return Problem{at + ".minEffort", QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
         if (p.maxEffort && (*p.maxEffort < p.minEffort || *p.maxEffort > limits::kMaxTotalEffort))
@@ -922,6 +972,10 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
             w.key("midpoint");
             w.value(p.curve.midpoint);
         }
+        if (p.curve.family == CurveFamily::Learning) {
+            w.key("scale");
+            w.value(p.curve.scale);
+        }
         w.endObject();
         if (p.minEffort > 0) {
             w.key("minEffort");
@@ -934,6 +988,17 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
         if (!p.color.empty()) {
             w.key("color");
             w.value(p.color);
+        }
+        if (!p.observations.empty()) {
+            w.key("observations");
+            w.beginArray();
+            for (const Observation &obs : p.observations) {
+                w.beginArray();
+                w.value(obs.effort);
+                w.value(obs.accuracy);
+                w.endArray();
+            }
+            w.endArray();
         }
         w.endObject();
     }

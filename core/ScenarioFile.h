@@ -35,6 +35,9 @@ constexpr double maxB(CurveFamily family)
 }
 inline constexpr double kMaxWeight = 1e6;
 inline constexpr double kMaxMidpoint = 1e9;
+inline constexpr double kMaxScale = 1e9; ///< The learning family's effort scale s.
+/// Observations per project (and data points in a --fit file).
+inline constexpr int kMaxObservations = 10'000;
 } // namespace limits
 
 /// The newest file format version this build reads. Version 2 added "snapshots"; a file is written

@@ -26,7 +26,7 @@ std::string describe(const Scenario &s)
     out << "total " << s.totalEffort << ";";
     for (const Project &p : s.projects)
         out << " [" << std::string(familyName(p.curve.family)) << " a=" << p.curve.a << " b=" << p.curve.b
-            << " m=" << p.curve.midpoint << " w=" << p.weight << " min=" << p.minEffort
+            << " m=" << p.curve.midpoint << " s=" << p.curve.scale << " w=" << p.weight << " min=" << p.minEffort
             << " max=" << (p.maxEffort ? std::to_string(*p.maxEffort) : std::string("-")) << "]";
     return out.str();
 }

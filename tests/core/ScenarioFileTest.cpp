@@ -593,7 +593,7 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
         {"curve a string", withProject(R"("name":"P","curve":"log")"), "projects[0].curve", "must be an object"},
         {"missing family", withCurve(R"("a":1,"b":1)"), "projects[0].curve.family", "missing"},
         {"unknown family", withCurve(R"("family":"sqrt","a":1,"b":1)"), "projects[0].curve.family",
-         "unknown family \"sqrt\" (expected log, log1p, exp, power or logistic)"},
+         "unknown family \"sqrt\" (expected log, log1p, exp, power, logistic or learning)"},
         {"family in capitals", withCurve(R"("family":"LOG","a":1,"b":1)"), "projects[0].curve.family",
          "unknown family \"LOG\""},
         {"unknown curve key (typo)", withCurve(R"("family":"logistic","a":1,"b":1,"midpiont":3)"), "projects[0].curve",

@@ -8,7 +8,7 @@
 //
 // checkArguments: the input, split at NUL bytes, is an argument list (after the program name). Parsing
 // either succeeds or throws one UsageError whose printed line is one line with nothing unsafe in it;
-// every value parser (--size, --scale, --total, --method and the export pixel bound) either gives a
+// every value parser (--size, --scale, --total, --method, --family and the export pixel bound) either gives a
 // value inside its documented range that round-trips through its own text, or such an error; every
 // argument shown as a file name is one safe line, and exactly the text when it is ordinary UTF-8.
 //
@@ -94,6 +94,15 @@ inline void checkMethod(const QString &text)
     });
 }
 
+inline void checkFamily(const QString &text)
+{
+    checkValue(parseFamily, text, [](std::optional<CurveFamily> family) {
+        const QString name = family ? QString::fromStdString(std::string(familyName(*family))) : QStringLiteral("auto");
+        if (parseFamily(name) != family)
+            argumentViolated("--family must round-trip");
+    });
+}
+
 inline void checkSizeAndScale(const QString &sizeText, const QString &scaleText)
 {
     try {
@@ -149,6 +158,7 @@ inline void checkArguments(const std::uint8_t *data, std::size_t size)
     if (parser.isSet(options.total))
         checkTotal(parser.value(options.total));
     checkMethod(parser.value(options.method));
+    checkFamily(parser.value(options.family));
     checkSizeAndScale(parser.value(options.size), parser.value(options.scale));
     for (const QString &file : parser.positionalArguments())
         if (hasUnsafeText(ScenarioError{file, {}, QStringLiteral("x")}.message()))
@@ -160,7 +170,7 @@ inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
     if (size == 0)
         return;
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
     case 0:
         checkSize(text);
         break;
@@ -172,6 +182,9 @@ inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
         break;
     case 3:
         checkMethod(text);
+        break;
+    case 5:
+        checkFamily(text);
         break;
     default: {
         const qsizetype split = text.indexOf(QLatin1Char(' '));

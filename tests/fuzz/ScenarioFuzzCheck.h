@@ -42,6 +42,24 @@ inline void checkScenarioBytes(const std::uint8_t *data, std::size_t size)
     if (!again.ok() || !(*again.scenario == s))
         violated("save then load must give the same scenario");
 
+    // Learning curves: f(0) = 0, concave, gains never negative or NaN and never increasing.
+    for (const Project &p : s.projects) {
+        if (p.curve.family != CurveFamily::Learning)
+            continue;
+        const Curve &c = p.curve;
+        if (c.value(0) != 0 || !c.isConcave())
+            violated("a learning curve starts at 0 and is concave");
+        double previous = c.forwardDifference(0);
+        for (const Effort k : {Effort{1}, Effort{2}, s.totalEffort / 2 + 1, s.totalEffort + 1}) {
+            const double gain = c.forwardDifference(k);
+            if (std::isnan(gain) || gain < 0 || std::isnan(c.value(static_cast<double>(k))))
+                violated("a learning curve's gains are numbers ≥ 0");
+            if (gain > previous * (1 + 1e-12))
+                violated("a learning curve's gains never increase");
+            previous = gain;
+        }
+    }
+
     const AllocationResult greedy = allocate(s, Method::Greedy);
     if (!greedy.ok()) {
         if (!s.allConcave() && s.totalEffort > kGreedyReplayLimit)

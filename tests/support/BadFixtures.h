@@ -26,6 +26,10 @@ inline constexpr BadFixture kBadFixtures[] = {
     {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
     {"bad/newer-version-new-key.json", "version", "3 is newer than this Effort Frontier understands"},
     {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
+    {"bad/observation-negative-effort.json", "projects[0].observations[1][0]",
+     "the effort must be a finite number ≥ 0"},
+    {"bad/observation-not-pair.json", "projects[0].observations[0]", "must be a pair [effort, accuracy]"},
+    {"bad/learning-without-scale.json", "projects[0].curve.scale", "missing"},
 };
 
 } // namespace ef::test

@@ -5,7 +5,7 @@
 
 // Random scenarios across the whole range a file (or the controls) allow — the edges included:
 // a = 0 and 10⁶, b from the smallest positive double to 10⁶, zero weights (sometimes everywhere),
-// midpoints up to 10⁹, budgets from 0 to 10⁹, a single project. For the robustness property tests.
+// midpoints and learning-curve scales up to 10⁹, budgets from 0 to 10⁹, a single project. For the robustness property tests.
 
 #include "Scenario.h"
 #include "ScenarioFile.h"
@@ -71,6 +71,9 @@ inline Scenario extremeScenario(std::mt19937_64 &rng, const ExtremeScenarioOptio
         if (p.curve.family == CurveFamily::Logistic)
             p.curve.midpoint
                 = pickOr({0.0, 1e9, static_cast<double>(s.totalEffort)}, unit(rng) * 1e9 * unit(rng) * unit(rng));
+        if (p.curve.family == CurveFamily::Learning)
+            p.curve.scale = pickOr({std::numeric_limits<double>::denorm_min(), 1e-12, 1.0, limits::kMaxScale},
+                                   logUniform(rng, 1e-9, limits::kMaxScale));
         if (o.bounds && chance(0.2)) {
             p.minEffort = std::uniform_int_distribution<Effort>(0, s.totalEffort / n)(rng);
             if (chance(0.5))

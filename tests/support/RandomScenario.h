@@ -40,8 +40,11 @@ inline Scenario randomScenario(std::mt19937_64 &rng, Effort total, const RandomS
         Project p;
         p.name = std::to_string(i);
         p.name.insert(p.name.begin(), 'P');
-        const int families = o.concaveOnly ? 4 : 5;
-        p.curve.family = kAllFamilies[std::uniform_int_distribution<int>(0, families - 1)(rng)];
+        // Logistic (not concave) is left out of concave-only draws; learning is always concave.
+        static constexpr CurveFamily concave[]
+            = {CurveFamily::Log, CurveFamily::Log1p, CurveFamily::Exp, CurveFamily::Power, CurveFamily::Learning};
+        p.curve.family = o.concaveOnly ? concave[std::uniform_int_distribution<int>(0, 4)(rng)]
+                                       : kAllFamilies[std::uniform_int_distribution<int>(0, 5)(rng)];
         if (o.ties) {
             p.curve.a = pick({0.05, 0.1, 0.2});
             p.curve.b = pick({0.5, 1.0, 2.0});
@@ -55,6 +58,10 @@ inline Scenario randomScenario(std::mt19937_64 &rng, Effort total, const RandomS
             p.curve.b = o.ties ? pick({0.25, 0.5, 1.0}) : unit(rng) * 0.95 + 0.05;
         if (p.curve.family == CurveFamily::Logistic)
             p.curve.midpoint = unit(rng) * static_cast<double>(total) * 0.5;
+        if (p.curve.family == CurveFamily::Learning) { // exponent β in [0.05, 2], scale up to the budget
+            p.curve.b = o.ties ? pick({0.3, 0.5, 1.0}) : logUniform(0.05, 2);
+            p.curve.scale = o.ties ? pick({1.0, 5.0}) : logUniform(0.1, std::max(1.0, static_cast<double>(total)));
+        }
         if (o.zeroWeights && unit(rng) < 0.2)
             p.weight = 0;
         s.projects.push_back(p);

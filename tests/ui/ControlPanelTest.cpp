@@ -5,6 +5,7 @@
 // Duplicate give, Undo and Redo typed in a spin box, and the family and parameter texts.
 
 #include "ColorDifference.h"
+#include "ScenarioFile.h"
 #include "UiTestSupport.h"
 
 #include "document/ProjectListModel.h"
@@ -316,13 +317,14 @@ TEST_CASE("Curve families are named in words with their formula and a and b say 
     MainWindow window;
     ControlPanel *controls = window.controlPanel();
     QComboBox *family = controls->familyBox();
-    REQUIRE(family->count() == 5);
+    REQUIRE(family->count() == 6);
     CHECK(family->itemText(0) == "Logarithmic: a·ln(b·x)");
     CHECK(family->itemText(1) == "Logarithmic from zero: a·ln(1 + b·x)");
     CHECK(family->itemText(2) == "Saturating exponential: a·(1 − e^(−b·x))");
     CHECK(family->itemText(3) == "Power law: a·x^b");
     CHECK(family->itemText(4) == "S-curve (logistic): a/(1 + e^(−b(x − m))) − a/(1 + e^(b·m))");
     CHECK(family->itemData(4, Qt::ToolTipRole).toString().contains("\"logistic\""));
+    CHECK(family->itemText(5) == "Learning curve (power law): a·(1 − (1 + x/s)^(−b))");
 
     // In log, b shifts the curve and never moves the dot: the label says so, and it is true.
     controls->selectProject(0);
@@ -354,6 +356,23 @@ TEST_CASE("Curve families are named in words with their formula and a and b say 
     REQUIRE(window.document()->scenario().projects[0].curve.family == CurveFamily::Logistic);
     CHECK(controls->bLabel()->text() == "&b (steepness)");
     CHECK(controls->aLabel()->toolTip().contains("a/(1 + e^(−b(x − m)))"));
+    CHECK(controls->midpointControl()->isVisibleTo(controls));
+    CHECK_FALSE(controls->scaleControl()->isVisibleTo(controls));
+
+    // The learning curve: its own b text, and an editor for s in place of the midpoint's.
+    QTest::keyClick(family, Qt::Key_Down);
+    REQUIRE(window.document()->scenario().projects[0].curve.family == CurveFamily::Learning);
+    CHECK(window.document()->scenario().projects[0].curve.midpoint == 0); // valid for its new family
+    CHECK(controls->bLabel()->text() == "&b (exponent β)");
+    CHECK_FALSE(controls->midpointControl()->isVisibleTo(controls));
+    REQUIRE(controls->scaleControl()->isVisibleTo(controls));
+    controls->scaleControl()->spinBox()->setValue(25);
+    CHECK(window.document()->scenario().projects[0].curve.scale == 25.0);
+    // Back to another family: the scale returns to its neutral 1, so the file stays valid.
+    QTest::keyClick(family, Qt::Key_Up);
+    CHECK(window.document()->scenario().projects[0].curve.family == CurveFamily::Logistic);
+    CHECK(window.document()->scenario().projects[0].curve.scale == 1.0);
+    CHECK_FALSE(validateScenario(window.document()->scenario(), QStringLiteral("window")).has_value());
 
     // Selecting a log project again brings its texts back.
     controls->selectProject(1);

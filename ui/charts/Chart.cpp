@@ -239,6 +239,7 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
         sample(project.curve);
         graph->setData(xs, ys, true);
     }
+    updateObservations(scenario);
     updateGhosts(sample, xs, ys);
 }
 
@@ -250,6 +251,47 @@ void Chart::setAccuracyNumbers(bool on)
 bool Chart::accuracyNumbers() const
 {
     return plot()->yAxis->tickLabels();
+}
+
+QCPGraph *Chart::observationMarks(std::size_t index) const
+{
+    return index < m_observationMarks.size() ? m_observationMarks[index] : nullptr;
+}
+
+void Chart::updateObservations(const Scenario &scenario)
+{
+    // Markers only for projects that have evidence: scatter markers are the expensive part of a replot.
+    const std::size_t n = scenario.projects.size();
+    for (std::size_t i = n; i < m_observationMarks.size(); ++i)
+        if (m_observationMarks[i])
+            plot()->removeGraph(m_observationMarks[i]);
+    m_observationMarks.resize(n, nullptr);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Project &project = scenario.projects[i];
+        QCPGraph *&marks = m_observationMarks[i];
+        if (project.observations.empty()) {
+            if (marks)
+                plot()->removeGraph(marks);
+            marks = nullptr;
+            continue;
+        }
+        if (!marks) {
+            marks = new QCPGraph(plot()->xAxis, plot()->yAxis);
+            marks->setLineStyle(QCPGraph::lsNone);
+            marks->setLayer(QStringLiteral("dots"));
+        }
+        const QColor color = theme().projectColor(i, project.color);
+        marks->setPen(QPen(color));
+        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, width(1.5)), Qt::NoBrush,
+                                               width(theme().dotSize * 0.6)));
+        QVector<double> ox;
+        QVector<double> oy;
+        for (const Observation &o : project.observations) {
+            ox << o.effort;
+            oy << o.accuracy;
+        }
+        marks->setData(ox, oy);
+    }
 }
 
 void Chart::setBaseline(const Snapshot *snapshot)

@@ -63,6 +63,9 @@ public:
     [[nodiscard]] std::size_t curveCount() const { return m_curves.size(); }
     /// The effort label of project `index`'s dot.
     [[nodiscard]] QCPItemText *dotLabel(std::size_t index) const { return m_dotLabels.at(index); }
+    /// The observation markers of project `index` (small circles in its colour), or nullptr when it has
+    /// no observations.
+    [[nodiscard]] QCPGraph *observationMarks(std::size_t index) const;
 
     /// Projects named in the legend; further ones are drawn but listed only in the results table.
     static constexpr std::size_t kMaxLegendProjects = 15;
@@ -83,6 +86,7 @@ protected:
 
 private:
     void ensureProjectCount(std::size_t count);
+    void updateObservations(const Scenario &scenario);
     void updateGhosts(const std::function<void(const Curve &)> &sample, const QVector<double> &xs,
                       const QVector<double> &ys);
     [[nodiscard]] double autoEffortRange() const;
@@ -91,6 +95,7 @@ private:
     std::vector<QCPGraph *> m_curves;
     QCPCurve *m_dots = nullptr;
     std::vector<QCPItemText *> m_dotLabels;
+    std::vector<QCPGraph *> m_observationMarks; ///< Per project; nullptr where it has no observations.
     QCPCurve *m_ghostDots = nullptr;
     std::vector<QCPGraph *> m_ghostCurves;
     std::vector<QCPItemLine *> m_ghostLinks;

@@ -123,6 +123,8 @@ QString ProjectListModel::familyTitle(CurveFamily family)
         return tr("Power law");
     case CurveFamily::Logistic:
         return tr("S-curve (logistic)");
+    case CurveFamily::Learning:
+        return tr("Learning curve (power law)");
     }
     return {};
 }
@@ -140,6 +142,8 @@ QString ProjectListModel::familyFormula(CurveFamily family)
         return QStringLiteral("a·x^b");
     case CurveFamily::Logistic:
         return QStringLiteral("a/(1 + e^(−b(x − m))) − a/(1 + e^(b·m))");
+    case CurveFamily::Learning:
+        return QStringLiteral("a·(1 − (1 + x/s)^(−b))");
     }
     return {};
 }
@@ -158,6 +162,8 @@ QString ProjectListModel::toolTip(const Row &row) const
     QString parameters = tr("a = %1, b = %2").arg(format::number(p.curve.a), format::number(p.curve.b));
     if (p.curve.family == CurveFamily::Logistic)
         parameters += tr(", midpoint m = %1").arg(format::number(p.curve.midpoint));
+    if (p.curve.family == CurveFamily::Learning)
+        parameters += tr(", scale s = %1").arg(format::number(p.curve.scale));
     lines << parameters;
     lines << (p.weight == 1.0 ? tr("weight 1") : tr("weight %1").arg(weightText(p.weight)));
     if (p.minEffort > 0 || p.maxEffort)

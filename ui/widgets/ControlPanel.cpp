@@ -5,6 +5,7 @@
 
 #include "charts/Chart.h"
 
+#include "Fit.h"
 #include "ScenarioFile.h"
 #include "document/Document.h"
 #include "document/ProjectListModel.h"
@@ -85,7 +86,11 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
       m_b(new ParameterControl(0.01, 10000, 0.0001, limits::kMaxB, 4, ParameterControl::Scale::Logarithmic, m_editor)),
       m_weight(new ParameterControl(0, 10, 0, limits::kMaxWeight, 2, ParameterControl::Scale::Linear, m_editor)),
       m_midpoint(new ParameterControl(0, 200, 0, limits::kMaxMidpoint, 1, ParameterControl::Scale::Linear, m_editor)),
-      m_midpointLabel(new QLabel(tr("&Midpoint m"), m_editor)), m_concaveNote(new QLabel(m_editor))
+      m_midpointLabel(new QLabel(tr("&Midpoint m"), m_editor)),
+      m_scale(
+          new ParameterControl(0.1, 1000, 0.001, limits::kMaxScale, 3, ParameterControl::Scale::Logarithmic, m_editor)),
+      m_scaleLabel(new QLabel(tr("&Scale s"), m_editor)), m_concaveNote(new QLabel(m_editor)),
+      m_fitNote(new QLabel(m_editor))
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -174,9 +179,19 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     m_midpointLabel->setToolTip(midpointHelp);
     m_midpoint->setHelp(midpointHelp);
     form->addRow(m_midpointLabel, m_midpoint);
+    m_scaleLabel->setBuddy(m_scale->slider());
+    const QString scaleHelp = tr("Scale s (learning curves only): the effort where the power-law tail begins.\n"
+                                 "Well past s the curve is a − a·s^b·x^(−b): the gap to the ceiling a shrinks "
+                                 "as a power of effort.");
+    m_scaleLabel->setToolTip(scaleHelp);
+    m_scale->setHelp(scaleHelp);
+    form->addRow(m_scaleLabel, m_scale);
     m_concaveNote->setWordWrap(true);
     m_concaveNote->setText(tr("Not concave: allocated with the exact method."));
     form->addRow(m_concaveNote);
+    m_fitNote->setWordWrap(true);
+    m_fitNote->setVisible(false);
+    form->addRow(m_fitNote);
     layout->addWidget(m_editor);
 
     auto *model = new QGroupBox(tr("The model"), this);
@@ -200,6 +215,7 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     connectParameter(m_b, BField);
     connectParameter(m_weight, WeightField);
     connectParameter(m_midpoint, MidpointField);
+    connectParameter(m_scale, ScaleField);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         // Only the user's choice: not the current row set by syncFromDocument(), nor the one the
@@ -231,6 +247,8 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
                 curve.family = family;
                 if (family != CurveFamily::Logistic)
                     curve.midpoint = 0;
+                if (family != CurveFamily::Learning)
+                    curve.scale = 1;
                 curve.b = std::min(curve.b, limits::maxB(family));
             });
     });
@@ -260,7 +278,7 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     setTabOrder(m_family, m_color);
     setTabOrder(m_color, m_autoColor);
     QWidget *previous = m_autoColor;
-    for (ParameterControl *control : {m_a, m_b, m_weight, m_midpoint}) {
+    for (ParameterControl *control : {m_a, m_b, m_weight, m_midpoint, m_scale}) {
         setTabOrder(previous, control->slider());
         setTabOrder(control->slider(), control->spinBox());
         previous = control->spinBox();
@@ -298,7 +316,7 @@ void ControlPanel::editParameter(Field field, double value)
     if (index < 0 || index >= static_cast<int>(m_document->scenario().projects.size()))
         return;
     const auto i = static_cast<std::size_t>(index);
-    static const char *const names[] = {"", "", "a", "b", "weight", "midpoint"};
+    static const char *const names[] = {"", "", "a", "b", "weight", "midpoint", "scale"};
     //: %1 is a parameter's symbol (a, b, weight, midpoint), %2 a project's name.
     const QString text
         = tr("Change %1 of %2")
@@ -320,6 +338,9 @@ void ControlPanel::editParameter(Field field, double value)
             case MidpointField:
                 p.curve.midpoint = value;
                 break;
+            case ScaleField:
+                p.curve.scale = value;
+                break;
             case TotalField:
                 break;
             }
@@ -331,7 +352,36 @@ void ControlPanel::selectProject(int index)
 {
     const int count = static_cast<int>(m_document->scenario().projects.size());
     m_selected = count == 0 ? -1 : std::clamp(index, 0, count - 1);
+    m_fitNote->setVisible(false);
     syncFromDocument();
+}
+
+void ControlPanel::fitSelectedProject()
+{
+    const int index = m_selected;
+    if (index < 0 || index >= static_cast<int>(m_document->scenario().projects.size()))
+        return;
+    const auto i = static_cast<std::size_t>(index);
+    const Project &project = m_document->scenario().projects[i];
+    const QString name = QString::fromStdString(project.name);
+    m_fitNote->setVisible(true);
+    if (project.observations.empty()) {
+        m_fitNote->setText(tr("%1 has no observations to fit a curve to.").arg(name));
+        return;
+    }
+    const FitResult fit = fitBestCurve(project.observations);
+    if (!fit.ok()) {
+        m_fitNote->setText(tr("No curve fitted to %1: %2").arg(name, QString::fromStdString(fit.error)));
+        return;
+    }
+    const Curve curve = fit.curve;
+    m_document->edit(tr("Fit curve of %1 to observations").arg(name),
+                     [i, curve](Scenario &s) { s.projects.at(i).curve = curve; });
+    const std::string_view family = familyName(curve.family);
+    m_fitNote->setText(tr("Fitted a %1 curve: R² = %2 over %3 observations (the family with the lowest AICc).")
+                           .arg(QString::fromLatin1(family.data(), static_cast<qsizetype>(family.size())),
+                                QString::number(fit.r2, 'f', 4))
+                           .arg(fit.points));
 }
 
 void ControlPanel::syncFromDocument()
@@ -386,6 +436,10 @@ void ControlPanel::syncFromDocument()
     const bool logistic = p.curve.family == CurveFamily::Logistic;
     m_midpoint->setVisible(logistic);
     m_midpointLabel->setVisible(logistic);
+    m_scale->setValue(p.curve.scale);
+    const bool learning = p.curve.family == CurveFamily::Learning;
+    m_scale->setVisible(learning);
+    m_scaleLabel->setVisible(learning);
     m_concaveNote->setVisible(!p.curve.isConcave());
 }
 
@@ -497,6 +551,13 @@ void ControlPanel::showFamilyTexts(CurveFamily family)
         bLabel = tr("&b (steepness)");
         bHelp = tr("b is how sharply the S-curve rises around the midpoint m: a larger b, a sharper step "
                    "from almost nothing to almost a.");
+        break;
+    case CurveFamily::Learning:
+        aLabel = tr("&a (ceiling)");
+        aHelp = tr("a is the accuracy the learning curve approaches: %1 (0 at no effort).").arg(formula);
+        bLabel = tr("&b (exponent β)");
+        bHelp = tr("b is the power-law exponent β: well past the scale s the gap to the ceiling shrinks as "
+                   "x^(−β). A larger b closes the gap faster.");
         break;
     }
     m_aLabel->setText(aLabel);

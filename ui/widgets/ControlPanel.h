@@ -52,6 +52,10 @@ public:
     [[nodiscard]] ParameterControl *bControl() const { return m_b; }
     [[nodiscard]] ParameterControl *weightControl() const { return m_weight; }
     [[nodiscard]] ParameterControl *midpointControl() const { return m_midpoint; }
+    /// The effort scale s of a learning curve (shown for that family only).
+    [[nodiscard]] ParameterControl *scaleControl() const { return m_scale; }
+    /// What the last fitSelectedProject() did (hidden until one runs, and when another project is selected).
+    [[nodiscard]] QLabel *fitNote() const { return m_fitNote; }
     /// The list of projects (its model is projectModel()).
     [[nodiscard]] QListView *projectList() const { return m_list; }
     [[nodiscard]] ProjectListModel *projectModel() const { return m_projects; }
@@ -63,6 +67,11 @@ public:
 
     /// Adds a project at the end, in a colour no other project shows.
     void addProject();
+    /**
+     * Fits the selected project's curve to its observations (the family with the lowest AICc) as one
+     * undo step, and says what was fitted, or why nothing was, in fitNote().
+     */
+    void fitSelectedProject();
     /// Inserts a copy of the selected project after it, in a colour no other project shows.
     void duplicateProject();
     void removeProject();
@@ -75,7 +84,8 @@ private:
         AField,
         BField,
         WeightField,
-        MidpointField
+        MidpointField,
+        ScaleField
     };
 
     void syncFromDocument();
@@ -111,7 +121,10 @@ private:
     ParameterControl *m_weight;
     ParameterControl *m_midpoint;
     QLabel *m_midpointLabel;
+    ParameterControl *m_scale;
+    QLabel *m_scaleLabel;
     QLabel *m_concaveNote;
+    QLabel *m_fitNote; ///< The outcome of the last "fit to observations" on the selected project.
 };
 
 } // namespace ef

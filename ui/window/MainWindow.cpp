@@ -310,6 +310,7 @@ void MainWindow::createMenus()
     up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
     QAction *down = edit->addAction(tr("Move Project Do&wn"), m_controls, &ControlPanel::moveProjectDown);
     down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    edit->addAction(tr("&Fit Curve to Observations"), m_controls, &ControlPanel::fitSelectedProject);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetViewAction);
