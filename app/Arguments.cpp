@@ -5,6 +5,7 @@
 
 #include "Allocator.h"
 #include "ExportLimits.h"
+#include "MonteCarlo.h"
 #include "Presets.h"
 #include "SafeText.h"
 #include "ScenarioFile.h"
@@ -68,7 +69,21 @@ Options::Options()
       baseline(QStringLiteral("baseline"),
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),
-               QStringLiteral("NAME"))
+               QStringLiteral("NAME")),
+      samples(QStringLiteral("samples"),
+              QStringLiteral("With --allocate: also run N Monte Carlo draws (1 to %1) of the projects' "
+                             "\"uncertainty\" ranges and add effort quantiles, stage and top probabilities "
+                             "and the expected regret of the plan to the JSON.")
+                  .arg(kMaxSamples),
+              QStringLiteral("N")),
+      seed(QStringLiteral("seed"),
+           QStringLiteral("With --samples: the random seed, an unsigned 64-bit integer (default %1); the same "
+                          "seed gives the same output.")
+               .arg(kDefaultSeed),
+           QStringLiteral("S")),
+      draws(QStringLiteral("draws"),
+            QStringLiteral("With --samples: also write every draw (parameters and efforts) to OUT as CSV."),
+            QStringLiteral("OUT"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -82,7 +97,8 @@ void configureParser(QCommandLineParser &parser, const Options &options)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
-                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline});
+                       options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline,
+                       options.samples, options.seed, options.draws});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),
@@ -137,6 +153,28 @@ double parseTimeLimit(const QString &text)
         throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
                              .arg(text.left(40))};
     return seconds;
+}
+
+int parseSamples(const QString &text)
+{
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < 1 || value > kMaxSamples)
+        throw UsageError{QStringLiteral("--samples: \"%1\" is not a whole number of draws between 1 and %2")
+                             .arg(shown(text))
+                             .arg(kMaxSamples)};
+    return static_cast<int>(value);
+}
+
+std::uint64_t parseSeed(const QString &text)
+{
+    bool ok = false;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,20}$"));
+    const qulonglong value = digits.match(text).hasMatch() ? text.toULongLong(&ok) : 0;
+    if (!ok)
+        throw UsageError{
+            QStringLiteral("--seed: \"%1\" is not a whole number between 0 and 18446744073709551615").arg(shown(text))};
+    return value;
 }
 
 QSize parseSize(const QString &text)

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
+
 namespace ef {
 
 /// Bad input or usage; becomes one line on stderr and exit code 2.
@@ -36,6 +38,9 @@ struct Options {
     QCommandLineOption theme;
     QCommandLineOption view;
     QCommandLineOption baseline;
+    QCommandLineOption samples;
+    QCommandLineOption seed;
+    QCommandLineOption draws;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -58,6 +63,10 @@ double parseScale(const QString &text);
 Method parseMethod(const QString &text);
 /// --time-limit SECONDS: a number above 0, at most 10⁶.
 double parseTimeLimit(const QString &text);
+/// --samples N: a whole number of Monte Carlo draws, 1 to kMaxSamples.
+int parseSamples(const QString &text);
+/// --seed S: an unsigned 64-bit integer (decimal).
+std::uint64_t parseSeed(const QString &text);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Curve.h"
+#include "Uncertainty.h"
 
 #include <cstddef>
 #include <optional>
@@ -20,6 +21,7 @@ struct Project {
     Effort minEffort = 0;            ///< Every allocator gives at least this many units.
     std::optional<Effort> maxEffort; ///< When set, no allocator gives more than this.
     std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
+    Uncertainty uncertainty;         ///< Ranges of a, b, midpoint and weight for the Monte Carlo (none: exact).
 
     friend bool operator==(const Project &, const Project &) = default;
 };

@@ -410,11 +410,42 @@ bool readCurve(Reader &r, const QJsonValue &value, const QString &path, Curve &c
     return r.real(o, QStringLiteral("midpoint"), path + ".midpoint", curve.midpoint, logistic);
 }
 
+/// One range of an "uncertainty" block: [low, high], two finite numbers with low ≤ high.
+bool readRange(Reader &r, const QJsonObject &o, const char *key, const QString &path,
+               std::optional<ParameterRange> &range)
+{
+    const QJsonValue value = o.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    const QString at = path + QLatin1Char('.') + QLatin1String(key);
+    const QJsonArray pair = value.toArray();
+    if (!value.isArray() || pair.size() != 2 || !pair[0].isDouble() || !pair[1].isDouble())
+        return r.fail(at, QStringLiteral("must be [low, high], two numbers"));
+    const double low = pair[0].toDouble();
+    const double high = pair[1].toDouble();
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return r.fail(at, QStringLiteral("must be [low, high], two finite numbers"));
+    if (low > high)
+        return r.fail(at, QStringLiteral("low (%1) is above high (%2)").arg(number(low), number(high)));
+    range = ParameterRange{low, high};
+    return true;
+}
+
+/// A project's "uncertainty": {"a": [low, high], "b": [...], "midpoint": [...], "weight": [...]}.
+bool readUncertainty(Reader &r, const QJsonValue &value, const QString &path, Uncertainty &uncertainty)
+{
+    QJsonObject o;
+    return r.object(value, path, o) && r.onlyKeys(o, path, {"a", "b", "midpoint", "weight"})
+        && readRange(r, o, "a", path, uncertainty.a) && readRange(r, o, "b", path, uncertainty.b)
+        && readRange(r, o, "midpoint", path, uncertainty.midpoint)
+        && readRange(r, o, "weight", path, uncertainty.weight);
+}
+
 bool readProject(Reader &r, const QJsonValue &value, const QString &path, Project &project)
 {
     QJsonObject o;
     if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
+        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color", "uncertainty"}))
         return false;
     if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
         || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
@@ -433,6 +464,9 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
             return false;
         project.maxEffort = cap;
     }
+    if (o.contains(QStringLiteral("uncertainty"))
+        && !readUncertainty(r, o.value(QStringLiteral("uncertainty")), path + ".uncertainty", project.uncertainty))
+        return false;
     return true;
 }
 
@@ -464,8 +498,7 @@ bool readState(Reader &r, const QJsonObject &o, const QString &at, Effort &total
                 QStringLiteral("has %1; the limit is %2").arg(plural(array.size(), "stage")).arg(limits::kMaxStages));
         stages.assign(static_cast<std::size_t>(array.size()), Stage{});
         for (qsizetype i = 0; i < array.size(); ++i)
-            if (!readStage(r, array[i], at + QStringLiteral("stages[%1]").arg(i),
-                           stages[static_cast<std::size_t>(i)]))
+            if (!readStage(r, array[i], at + QStringLiteral("stages[%1]").arg(i), stages[static_cast<std::size_t>(i)]))
                 return false;
     }
 
@@ -487,12 +520,10 @@ bool readState(Reader &r, const QJsonObject &o, const QString &at, Effort &total
     return true;
 }
 
-
 bool readSnapshot(Reader &r, const QJsonValue &value, const QString &path, Snapshot &snapshot)
 {
     QJsonObject o;
-    if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "totalEffort", "stages", "projects", "efforts"})
+    if (!r.object(value, path, o) || !r.onlyKeys(o, path, {"name", "totalEffort", "stages", "projects", "efforts"})
         || !r.text(o, QStringLiteral("name"), path + ".name", snapshot.name, true))
         return false;
     snapshot.stages = defaultStages(); // like a scenario's
@@ -505,9 +536,10 @@ bool readSnapshot(Reader &r, const QJsonValue &value, const QString &path, Snaps
         return r.fail(path + ".efforts", QStringLiteral("must be an array"));
     const QJsonArray array = efforts.toArray();
     if (static_cast<std::size_t>(array.size()) != snapshot.projects.size())
-        return r.fail(path + ".efforts", QStringLiteral("has %1; the snapshot has %2")
-                                             .arg(plural(array.size(), "effort"))
-                                             .arg(plural(static_cast<qsizetype>(snapshot.projects.size()), "project")));
+        return r.fail(path + ".efforts",
+                      QStringLiteral("has %1; the snapshot has %2")
+                          .arg(plural(array.size(), "effort"))
+                          .arg(plural(static_cast<qsizetype>(snapshot.projects.size()), "project")));
     snapshot.efforts.assign(static_cast<std::size_t>(array.size()), 0);
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue v = array[i];
@@ -550,9 +582,10 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
             return r.fail(QStringLiteral("snapshots"), QStringLiteral("must be an array"));
         const QJsonArray array = snapshots.toArray();
         if (array.size() > limits::kMaxSnapshots)
-            return r.fail(QStringLiteral("snapshots"), QStringLiteral("has %1; the limit is %2")
-                                                           .arg(plural(array.size(), "snapshot"))
-                                                           .arg(limits::kMaxSnapshots));
+            return r.fail(QStringLiteral("snapshots"),
+                          QStringLiteral("has %1; the limit is %2")
+                              .arg(plural(array.size(), "snapshot"))
+                              .arg(limits::kMaxSnapshots));
         scenario.snapshots.assign(static_cast<std::size_t>(array.size()), Snapshot{});
         for (qsizetype i = 0; i < array.size(); ++i)
             if (!readSnapshot(r, array[i], QStringLiteral("snapshots[%1]").arg(i),
@@ -563,6 +596,50 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
 }
 
 std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s);
+/**
+ * A project's ranges: each must hold the point value (low ≤ value ≤ high) and stay inside the
+ * parameter's domain, so that every draw is a valid project; a midpoint range only on a logistic curve.
+ */
+std::optional<std::pair<QString, QString>> uncertaintyProblem(const Project &p, const QString &at)
+{
+    using Problem = std::pair<QString, QString>;
+    const Uncertainty &u = p.uncertainty;
+    struct Check {
+        const char *key;
+        const std::optional<ParameterRange> &range;
+        double value;
+        double minimum;
+        bool minimumIncluded;
+        double maximum;
+    };
+    const Check checks[] = {
+        {"a", u.a, p.curve.a, 0, true, limits::kMaxA},
+        {"b", u.b, p.curve.b, 0, false, limits::maxB(p.curve.family)},
+        {"midpoint", u.midpoint, p.curve.midpoint, 0, true, limits::kMaxMidpoint},
+        {"weight", u.weight, p.weight, 0, true, limits::kMaxWeight},
+    };
+    if (u.midpoint && p.curve.family != CurveFamily::Logistic)
+        return Problem{at + ".midpoint", QStringLiteral("only logistic curves have a midpoint")};
+    for (const Check &c : checks) {
+        if (!c.range)
+            continue;
+        const QString where = at + QLatin1Char('.') + QLatin1String(c.key);
+        const double low = c.range->low, high = c.range->high;
+        if (!std::isfinite(low) || !std::isfinite(high) || low > high)
+            return Problem{where, QStringLiteral("must be [low, high] with low ≤ high")};
+        if (c.minimumIncluded ? low < c.minimum : low <= c.minimum)
+            return Problem{where,
+                           (c.minimumIncluded ? QStringLiteral("low must be ≥ %1") : QStringLiteral("low must be > %1"))
+                               .arg(c.minimum)};
+        if (high > c.maximum)
+            return Problem{where, QStringLiteral("high must be at most %1").arg(number(c.maximum))};
+        if (!(low <= c.value && c.value <= high))
+            return Problem{
+                where,
+                QStringLiteral("[%1, %2] must contain the value %3").arg(number(low), number(high), number(c.value))};
+    }
+    return std::nullopt;
+}
 
 /// The range checks shared by files and in-memory scenarios, snapshots included.
 std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
@@ -582,9 +659,10 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             return Problem{at + ".name", QStringLiteral("must not be empty")};
         for (std::size_t j = 0; j < i; ++j)
             if (s.snapshots[j].name == snapshot.name)
-                return Problem{at + ".name", QStringLiteral("%1 is the name of snapshots[%2] too; names must differ")
-                                                 .arg(quoted(QString::fromStdString(snapshot.name)))
-                                                 .arg(j)};
+                return Problem{at + ".name",
+                               QStringLiteral("%1 is the name of snapshots[%2] too; names must differ")
+                                   .arg(quoted(QString::fromStdString(snapshot.name)))
+                                   .arg(j)};
         if (snapshot.efforts.size() != snapshot.projects.size())
             return Problem{at + ".efforts", QStringLiteral("must list one effort per project")};
         Effort sum = 0;
@@ -596,9 +674,9 @@ std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
             sum += e;
         }
         if (sum != snapshot.totalEffort)
-            return Problem{at + ".efforts", QStringLiteral("add up to %1, not the snapshot's totalEffort (%2)")
-                                                .arg(sum)
-                                                .arg(snapshot.totalEffort)};
+            return Problem{
+                at + ".efforts",
+                QStringLiteral("add up to %1, not the snapshot's totalEffort (%2)").arg(sum).arg(snapshot.totalEffort)};
     }
     return std::nullopt;
 }
@@ -685,6 +763,8 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
             return Problem{
                 at + ".maxEffort",
                 QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
+        if (auto problem = uncertaintyProblem(p, at + ".uncertainty"))
+            return problem;
         minSum += p.minEffort;
         if (p.maxEffort)
             maxSum += *p.maxEffort;
@@ -886,6 +966,24 @@ LoadResult loadNativeScenarioFile(const QByteArray &nativePath)
 
 namespace {
 
+void writeUncertainty(JsonWriter &w, const Uncertainty &u)
+{
+    w.key("uncertainty");
+    w.beginObject();
+    const std::pair<const char *, const std::optional<ParameterRange> &> ranges[]
+        = {{"a", u.a}, {"b", u.b}, {"midpoint", u.midpoint}, {"weight", u.weight}};
+    for (const auto &[key, range] : ranges) {
+        if (!range)
+            continue;
+        w.key(key);
+        w.beginArray();
+        w.value(range->low);
+        w.value(range->high);
+        w.endArray();
+    }
+    w.endObject();
+}
+
 void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &stages,
                 const std::vector<Project> &projects)
 {
@@ -935,6 +1033,8 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
             w.key("color");
             w.value(p.color);
         }
+        if (!p.uncertainty.empty())
+            writeUncertainty(w, p.uncertainty);
         w.endObject();
     }
     w.endArray();

@@ -26,6 +26,11 @@ inline constexpr BadFixture kBadFixtures[] = {
     {"bad/logistic-without-midpoint.json", "projects[0].curve.midpoint", "missing"},
     {"bad/newer-version-new-key.json", "version", "3 is newer than this Effort Frontier understands"},
     {"bad/duplicate-weight.json", "projects[0]", "duplicate key \"weight\""},
+    {"bad/uncertainty-outside-range.json", "projects[0].uncertainty.a", "[0.2, 0.3] must contain the value 0.1"},
+    {"bad/uncertainty-not-a-pair.json", "projects[1].uncertainty.b", "must be [low, high], two numbers"},
+    {"bad/uncertainty-b-zero.json", "projects[0].uncertainty.b", "low must be > 0"},
+    {"bad/uncertainty-midpoint-on-log.json", "projects[0].uncertainty.midpoint",
+     "only logistic curves have a midpoint"},
 };
 
 } // namespace ef::test
