@@ -159,6 +159,15 @@ MonteCarloResult monteCarlo(const Scenario &scenario, const MonteCarloOptions &o
     // for them), warm-started at the point plan's water level: the same split, in a fraction of the steps.
     const bool greedyWhenConcave = options.method == Method::Auto || options.method == Method::Greedy;
     const double hint = scenario.allConcave() ? lastGain(scenario, result.pointEfforts) : 0.0;
+    // Each draw's hint follows Σ w·a: for log curves the water level is about Σ w·a / T.
+    const auto scaleOf = [n](const auto &weightTimesA) {
+        double sum = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            sum += weightTimesA(i);
+        return sum;
+    };
+    const double pointScale
+        = scaleOf([&](std::size_t i) { return scenario.projects[i].weight * scenario.projects[i].curve.a; });
 
     const auto samples = static_cast<std::size_t>(options.samples);
     result.efforts.assign(samples * n, 0);
@@ -193,7 +202,9 @@ MonteCarloResult monteCarlo(const Scenario &scenario, const MonteCarloOptions &o
             }
             double objective = 0;
             if (greedyWhenConcave && local.allConcave()) {
-                const std::vector<Effort> efforts = greedyConcaveEfforts(local, local.totalEffort, hint);
+                const double drawScale = scaleOf([&](std::size_t i) { return drawn[i].weight * drawn[i].a; });
+                const double drawHint = pointScale > 0 && drawScale > 0 ? hint * (drawScale / pointScale) : hint;
+                const std::vector<Effort> efforts = greedyConcaveEfforts(local, local.totalEffort, drawHint);
                 std::copy(efforts.begin(), efforts.end(), result.efforts.begin() + static_cast<std::ptrdiff_t>(d * n));
                 objective = objectiveOf(local, efforts);
             } else {
@@ -257,10 +268,14 @@ MonteCarloResult monteCarlo(const Scenario &scenario, const MonteCarloOptions &o
         }
         for (double &p : mp.stageProbabilities)
             p /= static_cast<double>(samples);
-        std::sort(column.begin(), column.end());
-        mp.p5 = column[rank(0.05)];
-        mp.p50 = column[rank(0.50)];
-        mp.p95 = column[rank(0.95)];
+        const auto quantile = [&](double q) {
+            const auto at = column.begin() + static_cast<std::ptrdiff_t>(rank(q));
+            std::nth_element(column.begin(), at, column.end());
+            return *at;
+        };
+        mp.p5 = quantile(0.05);
+        mp.p50 = quantile(0.50);
+        mp.p95 = quantile(0.95);
     }
     double regretSum = 0;
     for (std::size_t d = 0; d < samples; ++d) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <thread>
 
@@ -377,4 +378,37 @@ TEST_CASE("an edited value takes its range along, so the scenario stays valid", 
     power.uncertainty.b = ParameterRange{0.25, 50};
     widenRangesToValues(power);
     CHECK(power.uncertainty.b == ParameterRange{0.25, 10});
+}
+
+TEST_CASE("a warm-started greedy gives greedy's split whatever the hint", "[montecarlo][allocator]")
+{
+    std::mt19937_64 rng(2026);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    int checked = 0;
+    for (int k = 0; k < 400; ++k) {
+        const Effort total = std::uniform_int_distribution<Effort>(0, k % 4 == 0 ? 1'000'000 : 2000)(rng);
+        test::RandomScenarioOptions o;
+        o.maxProjects = 12;
+        o.bounds = k % 3 == 0;
+        o.zeroWeights = k % 5 == 0;
+        o.ties = k % 7 == 0;
+        const Scenario s = test::randomScenario(rng, total, o);
+        if (feasibilityProblem(s, total))
+            continue;
+        const std::vector<Effort> expected = greedyEfforts(s, total);
+        double level = std::numeric_limits<double>::infinity(); // the last unit's gain: the water level
+        for (std::size_t i = 0; i < s.projects.size(); ++i)
+            if (expected[i] > s.projects[i].minEffort)
+                level = std::min(level, s.projects[i].curve.weightedGain(s.projects[i].weight, expected[i] - 1));
+        if (!std::isfinite(level))
+            level = 1;
+        // Hints at, just around, far below and far above the water level, and no hint at all.
+        for (const double hint : {level, level * (1 + 1e-12), level * 0.97, level * 1.3, 1e-300, 1e-9 * unit(rng),
+                                  unit(rng), 1e3 * unit(rng), 1e300, 0.0, -1.0}) {
+            INFO("scenario " << k << ", hint " << hint);
+            CHECK(greedyConcaveEfforts(s, total, hint) == expected);
+        }
+        ++checked;
+    }
+    CHECK(checked > 300);
 }
