@@ -50,7 +50,7 @@ void checkBadInput(const QStringList &arguments, const QString &fragment)
 
 } // namespace
 
-TEST_CASE("--samples adds quantiles, stage and top probabilities and the expected regret", "[app][montecarlo]")
+TEST_CASE("allocate --samples adds quantiles, stage and top probabilities and the expected regret", "[app][montecarlo]")
 {
     const QString file = fixture("good/uncertain.json");
     const ProgramRun first = runProgram({QStringLiteral("--allocate"), file, QStringLiteral("--samples"),
@@ -107,7 +107,7 @@ TEST_CASE("--samples adds quantiles, stage and top probabilities and the expecte
     CHECK(largest.out.contains("\"seed\": 18446744073709551615,"));
 }
 
-TEST_CASE("--samples on a scenario without ranges gives the point split and no regret", "[app][montecarlo]")
+TEST_CASE("allocate --samples on a scenario without ranges gives the point split and no regret", "[app][montecarlo]")
 {
     const QJsonObject o
         = parsed(runProgram({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("growth"),
@@ -129,7 +129,7 @@ TEST_CASE("--samples on a scenario without ranges gives the point split and no r
     }
 }
 
-TEST_CASE("--draws writes one CSV row per draw and project", "[app][montecarlo]")
+TEST_CASE("allocate --draws writes one CSV row per draw and project", "[app][montecarlo]")
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("draws.csv"));
