@@ -5,6 +5,7 @@
 
 #include "Allocator.h"
 #include "ExportLimits.h"
+#include "MonteCarlo.h"
 #include "Presets.h"
 #include "SafeText.h"
 #include "ScenarioFile.h"
@@ -80,7 +81,21 @@ Options::Options()
       family(QStringLiteral("family"),
              QStringLiteral("The curve family --fit fits: auto (default: the family with the lowest AICc), log, "
                             "log1p, exp, power, logistic or learning."),
-             QStringLiteral("FAMILY"), QStringLiteral("auto"))
+             QStringLiteral("FAMILY"), QStringLiteral("auto")),
+      samples(QStringLiteral("samples"),
+              QStringLiteral("With --allocate: also run N Monte Carlo draws (1 to %1) of the projects' "
+                             "\"uncertainty\" ranges and add effort quantiles, stage and top probabilities "
+                             "and the expected regret of the plan to the JSON.")
+                  .arg(kMaxSamples),
+              QStringLiteral("N")),
+      seed(QStringLiteral("seed"),
+           QStringLiteral("With --samples: the random seed, an unsigned 64-bit integer (default %1); the same "
+                          "seed gives the same output.")
+               .arg(kDefaultSeed),
+           QStringLiteral("S")),
+      draws(QStringLiteral("draws"),
+            QStringLiteral("With --samples: also write every draw (parameters and efforts) to OUT as CSV."),
+            QStringLiteral("OUT"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -95,7 +110,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
     parser.addVersionOption();
     parser.addOptions({options.allocate, options.exportTo, options.preset, options.total, options.method,
                        options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline,
-                       options.present});
+                       options.present, options.samples, options.seed, options.draws});
     parser.addOptions({options.fit, options.family});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
@@ -161,6 +176,28 @@ double parseTimeLimit(const QString &text)
         throw UsageError{QStringLiteral("--time-limit: \"%1\" is not a number of seconds above 0 (at most 1000000)")
                              .arg(text.left(40))};
     return seconds;
+}
+
+int parseSamples(const QString &text)
+{
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < 1 || value > kMaxSamples)
+        throw UsageError{QStringLiteral("--samples: \"%1\" is not a whole number of draws between 1 and %2")
+                             .arg(shown(text))
+                             .arg(kMaxSamples)};
+    return static_cast<int>(value);
+}
+
+std::uint64_t parseSeed(const QString &text)
+{
+    bool ok = false;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,20}$"));
+    const qulonglong value = digits.match(text).hasMatch() ? text.toULongLong(&ok) : 0;
+    if (!ok)
+        throw UsageError{
+            QStringLiteral("--seed: \"%1\" is not a whole number between 0 and 18446744073709551615").arg(shown(text))};
+    return value;
 }
 
 QSize parseSize(const QString &text)

@@ -15,6 +15,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 
 namespace ef {
@@ -41,6 +42,9 @@ struct Options {
     QCommandLineOption present;
     QCommandLineOption fit;    ///< --fit DATA.csv: fit a curve to observations, print JSON.
     QCommandLineOption family; ///< --family for --fit: auto or a family name.
+    QCommandLineOption samples;
+    QCommandLineOption seed;
+    QCommandLineOption draws;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -65,6 +69,10 @@ Method parseMethod(const QString &text);
 double parseTimeLimit(const QString &text);
 /// --family auto|log|log1p|exp|power|logistic|learning: a family, or std::nullopt for auto.
 std::optional<CurveFamily> parseFamily(const QString &text);
+/// --samples N: a whole number of Monte Carlo draws, 1 to kMaxSamples.
+int parseSamples(const QString &text);
+/// --seed S: an unsigned 64-bit integer (decimal).
+std::uint64_t parseSeed(const QString &text);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

@@ -8,6 +8,7 @@
 #include "Allocator.h"
 #include "Fit.h"
 #include "JsonWriter.h"
+#include "MonteCarlo.h"
 #include "ObservationCsv.h"
 #include "Presets.h"
 #include "SafeText.h"
@@ -28,6 +29,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSaveFile>
 #include <QStringList>
 #include <QTimer>
 
@@ -78,7 +80,10 @@ Scenario loadRequestedScenario(const QCommandLineParser &parser, const Options &
     return std::move(*loaded.scenario);
 }
 
-std::string allocationJson(const Scenario &scenario, const Allocation &allocation)
+/// The --allocate JSON; with `monteCarlo`, also what --samples adds (samples, seed, expectedRegret and,
+/// per project, effortQuantiles, stageProbabilities and topProbability).
+std::string allocationJson(const Scenario &scenario, const Allocation &allocation,
+                           const MonteCarloResult *monteCarlo = nullptr)
 {
     JsonWriter w;
     w.beginObject();
@@ -96,6 +101,14 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
     w.value(allocation.gap);
     w.key("proven");
     w.value(allocation.proven);
+    if (monteCarlo) {
+        w.key("samples");
+        w.value(std::int64_t{monteCarlo->samples});
+        w.key("seed");
+        w.value(std::uint64_t{monteCarlo->seed});
+        w.key("expectedRegret");
+        w.value(monteCarlo->expectedRegret);
+    }
     w.key("projects");
     w.beginArray();
     for (std::size_t i = 0; i < allocation.projects.size(); ++i) {
@@ -113,6 +126,27 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
         w.value(pa.marginal);
         w.key("stage");
         w.value(scenario.stageNameFor(pa.effort));
+        if (monteCarlo) {
+            const MonteCarloProject &mp = monteCarlo->projects[i];
+            w.key("effortQuantiles");
+            w.beginObject();
+            w.key("p5");
+            w.value(std::int64_t{mp.p5});
+            w.key("p50");
+            w.value(std::int64_t{mp.p50});
+            w.key("p95");
+            w.value(std::int64_t{mp.p95});
+            w.endObject();
+            w.key("stageProbabilities");
+            w.beginObject();
+            for (std::size_t s = 0; s < scenario.stages.size(); ++s) {
+                w.key(scenario.stages[s].name);
+                w.value(mp.stageProbabilities[s]);
+            }
+            w.endObject();
+            w.key("topProbability");
+            w.value(mp.topProbability);
+        }
         w.endObject();
     }
     w.endArray();
@@ -247,10 +281,55 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
     return QApplication::exec();
 }
 
+/// --samples: the Monte Carlo of the requested scenario around its printed plan; with --draws, every draw
+/// written to OUT (through a temporary file renamed into place, so OUT is never half written).
+MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested)
+{
+    MonteCarloOptions monteCarloOptions;
+    monteCarloOptions.samples = parseSamples(parser.value(options.samples));
+    if (parser.isSet(options.seed))
+        monteCarloOptions.seed = parseSeed(parser.value(options.seed));
+    monteCarloOptions.method = parseMethod(parser.value(options.method));
+    for (const ProjectAllocation &pa : requested.result.allocation->projects)
+        monteCarloOptions.pointEfforts.push_back(pa.effort);
+    const std::string tooMany = sampleProblem(monteCarloOptions.samples, requested.scenario.projects.size());
+    if (!tooMany.empty())
+        throw UsageError{QStringLiteral("--samples: ") + QString::fromStdString(tooMany)};
+    std::unique_ptr<QSaveFile> drawsFile;
+    if (parser.isSet(options.draws)) {
+        const QString path = parser.value(options.draws);
+        drawsFile = std::make_unique<QSaveFile>(path);
+        if (path.isEmpty() || !drawsFile->open(QIODevice::WriteOnly))
+            throw UsageError{
+                QStringLiteral("--draws: cannot write \"%1\": %2")
+                    .arg(path, path.isEmpty() ? QStringLiteral("the name is empty") : drawsFile->errorString())};
+    }
+    monteCarloOptions.keepParameters = drawsFile != nullptr;
+    MonteCarloResult monteCarlo = ef::monteCarlo(requested.scenario, monteCarloOptions);
+    if (!monteCarlo.ok())
+        throw UsageError{requested.source + QStringLiteral(": --samples: ") + QString::fromStdString(monteCarlo.error)};
+    if (drawsFile) {
+        const std::string csv = drawsCsv(requested.scenario, monteCarlo);
+        if (drawsFile->write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())
+            || !drawsFile->commit())
+            throw UsageError{QStringLiteral("--draws: cannot write \"%1\": %2")
+                                 .arg(parser.value(options.draws), drawsFile->errorString())};
+    }
+    return monteCarlo;
+}
+
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    const auto [scenario, source, result] = allocateRequested(parser, options);
-    const std::string json = allocationJson(scenario, *result.allocation);
+    if (parser.isSet(options.samples))
+        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
+    if (parser.isSet(options.seed))
+        (void)parseSeed(parser.value(options.seed));
+    const Requested requested = allocateRequested(parser, options);
+    const auto &[scenario, source, result] = requested;
+    std::optional<MonteCarloResult> monteCarlo;
+    if (parser.isSet(options.samples))
+        monteCarlo = runSamples(parser, options, requested);
+    const std::string json = allocationJson(scenario, *result.allocation, monteCarlo ? &*monteCarlo : nullptr);
     // One write of the finished document: stdout never holds a partial result.
     if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
         printLine(stderr,
@@ -369,6 +448,12 @@ int runCommandLine(int argc, char **argv)
             throw UsageError{QStringLiteral("--family goes with --fit DATA.csv")};
         if (parser.isSet(options.allocate) && parser.isSet(options.exportTo))
             throw UsageError{QStringLiteral("give either --allocate or --export, not both")};
+        if (!parser.isSet(options.samples) && (parser.isSet(options.seed) || parser.isSet(options.draws)))
+            throw UsageError{
+                QStringLiteral("%1 needs --samples N")
+                    .arg(parser.isSet(options.seed) ? QStringLiteral("--seed") : QStringLiteral("--draws"))};
+        if (parser.isSet(options.samples) && !parser.isSet(options.allocate))
+            throw UsageError{QStringLiteral("--samples works with --allocate only")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -133,7 +133,7 @@ void greedyUndo(const Scenario &scenario, const std::vector<Effort> &lo, std::ve
  * then replays or undoes those last few units exactly. If the bracket shrinks to two adjacent doubles
  * first (many equal gains), G_lo is the R-th gain itself and its ties are dealt in project order.
  */
-std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bounds)
+std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bounds, double hint = 0)
 {
     const std::size_t n = scenario.projects.size();
     const Effort target = bounds.remaining;
@@ -172,7 +172,39 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
         return dealTies(bounds.lo, atHi, 0);
 
     std::uint64_t loKey = keyOf(0.0);
-    Effort countLo = countAt(0.0, atLo); // every unit: feasibility guarantees ≥ target
+    Effort countLo = -1;
+    if (hint > 0 && std::isfinite(hint)) {
+        // A warm start (a similar scenario's last gain): bracket the threshold around the hint, widening
+        // by factors of 1.25, 1.56, 2.4, ... at most five times; otherwise the search starts from [0, +∞].
+        double factor = 1.25;
+        double g = hint;
+        Effort count = countAt(g, atMid);
+        const bool above = count >= target; // the hint is a lower end: search upwards
+        for (int step = 0; step < 6; ++step) {
+            if (count >= target) {
+                loKey = keyOf(g);
+                countLo = count;
+                std::swap(atLo, atMid);
+                if (!above)
+                    break;
+            } else {
+                hiKey = keyOf(g);
+                countHi = count;
+                std::swap(atHi, atMid);
+                if (above)
+                    break;
+            }
+            if (step == 5)
+                break;
+            g = above ? g * factor : g / factor;
+            factor *= factor;
+            if (!std::isfinite(g) || !(g > 0))
+                break;
+            count = countAt(g, atMid);
+        }
+    }
+    if (countLo < 0)
+        countLo = countAt(0.0, atLo); // every unit: feasibility guarantees ≥ target
     const Effort slack = std::max<Effort>(static_cast<Effort>(n), 16);
     bool bisect = false;
     while (true) {
@@ -218,9 +250,10 @@ std::vector<Effort> greedyByThreshold(const Scenario &scenario, const Bounds &bo
  * heap, as the rule does (at most kGreedyReplayLimit units; beyond that the ties are dealt in project
  * order).
  */
-std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds, Interrupt *interrupt = nullptr)
+std::vector<Effort> greedyConcave(const Scenario &scenario, const Bounds &bounds, Interrupt *interrupt = nullptr,
+                                  double hint = 0)
 {
-    std::vector<Effort> efforts = greedyByThreshold(scenario, bounds);
+    std::vector<Effort> efforts = greedyByThreshold(scenario, bounds, hint);
     const std::size_t n = scenario.projects.size();
     double last = kInf; // the gain of the last unit handed out
     for (std::size_t i = 0; i < n; ++i) {
@@ -293,6 +326,11 @@ std::vector<Effort> greedyEffortsByHeap(const Scenario &scenario, Effort total)
     std::vector<Effort> efforts = bounds.lo;
     greedyFrom(scenario, bounds.hi, efforts, bounds.remaining, [](std::uint32_t) {});
     return efforts;
+}
+
+std::vector<Effort> greedyConcaveEfforts(const Scenario &scenario, Effort total, double hint)
+{
+    return greedyConcave(scenario, boundsFor(scenario, total), nullptr, hint);
 }
 
 std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total)

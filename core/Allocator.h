@@ -73,6 +73,14 @@ void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const
  */
 std::vector<Effort> greedyEfforts(const Scenario &scenario, Effort total);
 
+/**
+ * greedyEfforts() for a scenario whose curves are all concave, with the threshold search started around
+ * `hint`: the weighted gain of the last unit in a similar split (the Monte Carlo passes the point plan's).
+ * The split is the same whatever the hint; a close one saves most of the search. A hint ≤ 0 or not
+ * finite means none. Precondition: allConcave() and feasibilityProblem() is empty.
+ */
+std::vector<Effort> greedyConcaveEfforts(const Scenario &scenario, Effort total, double hint);
+
 /// The greedy rule replayed unit by unit with a heap, for any curve shape. O(T log n).
 std::vector<Effort> greedyEffortsByHeap(const Scenario &scenario, Effort total);
 

@@ -130,6 +130,11 @@ void JsonWriter::value(std::int64_t number)
     raw(std::to_string(number));
 }
 
+void JsonWriter::value(std::uint64_t number)
+{
+    raw(std::to_string(number));
+}
+
 void JsonWriter::value(bool flag)
 {
     raw(flag ? "true" : "false");

@@ -30,6 +30,7 @@ public:
     void value(const char *text) { value(std::string_view(text)); }
     void value(double number);
     void value(std::int64_t number);
+    void value(std::uint64_t number);
     void value(bool flag);
     void null();
 

@@ -5,6 +5,7 @@
 
 #include "Curve.h"
 #include "Observation.h"
+#include "Uncertainty.h"
 
 #include <cstddef>
 #include <optional>
@@ -23,6 +24,7 @@ struct Project {
     std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
     /// Measured (effort, accuracy) points, in the order given: the evidence a curve can be fitted to.
     std::vector<Observation> observations;
+    Uncertainty uncertainty; ///< Ranges of a, b, midpoint and weight for the Monte Carlo (none: exact).
 
     friend bool operator==(const Project &, const Project &) = default;
 };

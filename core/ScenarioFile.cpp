@@ -440,11 +440,43 @@ bool readObservations(Reader &r, const QJsonValue &value, const QString &path, s
     return true;
 }
 
+/// One range of an "uncertainty" block: [low, high], two finite numbers with low ≤ high.
+bool readRange(Reader &r, const QJsonObject &o, const char *key, const QString &path,
+               std::optional<ParameterRange> &range)
+{
+    const QJsonValue value = o.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    const QString at = path + QLatin1Char('.') + QLatin1String(key);
+    const QJsonArray pair = value.toArray();
+    if (!value.isArray() || pair.size() != 2 || !pair[0].isDouble() || !pair[1].isDouble())
+        return r.fail(at, QStringLiteral("must be [low, high], two numbers"));
+    const double low = pair[0].toDouble();
+    const double high = pair[1].toDouble();
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return r.fail(at, QStringLiteral("must be [low, high], two finite numbers"));
+    if (low > high)
+        return r.fail(at, QStringLiteral("low (%1) is above high (%2)").arg(number(low), number(high)));
+    range = ParameterRange{low, high};
+    return true;
+}
+
+/// A project's "uncertainty": {"a": [low, high], "b": [...], "midpoint": [...], "weight": [...]}.
+bool readUncertainty(Reader &r, const QJsonValue &value, const QString &path, Uncertainty &uncertainty)
+{
+    QJsonObject o;
+    return r.object(value, path, o) && r.onlyKeys(o, path, {"a", "b", "midpoint", "weight"})
+        && readRange(r, o, "a", path, uncertainty.a) && readRange(r, o, "b", path, uncertainty.b)
+        && readRange(r, o, "midpoint", path, uncertainty.midpoint)
+        && readRange(r, o, "weight", path, uncertainty.weight);
+}
+
 bool readProject(Reader &r, const QJsonValue &value, const QString &path, Project &project)
 {
     QJsonObject o;
     if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color", "observations"}))
+        || !r.onlyKeys(o, path,
+                       {"name", "weight", "curve", "minEffort", "maxEffort", "color", "observations", "uncertainty"}))
         return false;
     if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
         || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
@@ -465,6 +497,9 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
     }
     if (o.contains(QStringLiteral("observations"))
         && !readObservations(r, o.value(QStringLiteral("observations")), path + ".observations", project.observations))
+        return false;
+    if (o.contains(QStringLiteral("uncertainty"))
+        && !readUncertainty(r, o.value(QStringLiteral("uncertainty")), path + ".uncertainty", project.uncertainty))
         return false;
     return true;
 }
@@ -595,6 +630,50 @@ bool readScenario(Reader &r, const QJsonDocument &document, Scenario &scenario)
 }
 
 std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s);
+/**
+ * A project's ranges: each must hold the point value (low ≤ value ≤ high) and stay inside the
+ * parameter's domain, so that every draw is a valid project; a midpoint range only on a logistic curve.
+ */
+std::optional<std::pair<QString, QString>> uncertaintyProblem(const Project &p, const QString &at)
+{
+    using Problem = std::pair<QString, QString>;
+    const Uncertainty &u = p.uncertainty;
+    struct Check {
+        const char *key;
+        const std::optional<ParameterRange> &range;
+        double value;
+        double minimum;
+        bool minimumIncluded;
+        double maximum;
+    };
+    const Check checks[] = {
+        {"a", u.a, p.curve.a, 0, true, limits::kMaxA},
+        {"b", u.b, p.curve.b, 0, false, limits::maxB(p.curve.family)},
+        {"midpoint", u.midpoint, p.curve.midpoint, 0, true, limits::kMaxMidpoint},
+        {"weight", u.weight, p.weight, 0, true, limits::kMaxWeight},
+    };
+    if (u.midpoint && p.curve.family != CurveFamily::Logistic)
+        return Problem{at + ".midpoint", QStringLiteral("only logistic curves have a midpoint")};
+    for (const Check &c : checks) {
+        if (!c.range)
+            continue;
+        const QString where = at + QLatin1Char('.') + QLatin1String(c.key);
+        const double low = c.range->low, high = c.range->high;
+        if (!std::isfinite(low) || !std::isfinite(high) || low > high)
+            return Problem{where, QStringLiteral("must be [low, high] with low ≤ high")};
+        if (c.minimumIncluded ? low < c.minimum : low <= c.minimum)
+            return Problem{where,
+                           (c.minimumIncluded ? QStringLiteral("low must be ≥ %1") : QStringLiteral("low must be > %1"))
+                               .arg(c.minimum)};
+        if (high > c.maximum)
+            return Problem{where, QStringLiteral("high must be at most %1").arg(number(c.maximum))};
+        if (!(low <= c.value && c.value <= high))
+            return Problem{
+                where,
+                QStringLiteral("[%1, %2] must contain the value %3").arg(number(low), number(high), number(c.value))};
+    }
+    return std::nullopt;
+}
 
 /// The range checks shared by files and in-memory scenarios, snapshots included.
 std::optional<std::pair<QString, QString>> firstProblem(const Scenario &s)
@@ -735,6 +814,8 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
             return Problem{
                 at + ".maxEffort",
                 QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
+        if (auto problem = uncertaintyProblem(p, at + ".uncertainty"))
+            return problem;
         minSum += p.minEffort;
         if (p.maxEffort)
             maxSum += *p.maxEffort;
@@ -936,6 +1017,24 @@ LoadResult loadNativeScenarioFile(const QByteArray &nativePath)
 
 namespace {
 
+void writeUncertainty(JsonWriter &w, const Uncertainty &u)
+{
+    w.key("uncertainty");
+    w.beginObject();
+    const std::pair<const char *, const std::optional<ParameterRange> &> ranges[]
+        = {{"a", u.a}, {"b", u.b}, {"midpoint", u.midpoint}, {"weight", u.weight}};
+    for (const auto &[key, range] : ranges) {
+        if (!range)
+            continue;
+        w.key(key);
+        w.beginArray();
+        w.value(range->low);
+        w.value(range->high);
+        w.endArray();
+    }
+    w.endObject();
+}
+
 void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &stages,
                 const std::vector<Project> &projects)
 {
@@ -1000,6 +1099,8 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
             }
             w.endArray();
         }
+        if (!p.uncertainty.empty())
+            writeUncertainty(w, p.uncertainty);
         w.endObject();
     }
     w.endArray();

@@ -16,12 +16,14 @@
 // cold: the first from spawn until the chart's first paint with its content, the second reporting
 // VmHWM from /proc/self/status after opening the 50-project window and dragging a few values.
 // Settings go to a temporary folder, never the user's. Profiling: `--window-only` runs just the window
-// rows (`--window-only startup` just the first, `--window-only 500` the stall rows naming "500"), e.g. under `perf record --call-graph dwarf`, and
+// rows (`--window-only startup` just the first, `--window-only 500` the stall rows naming "500"), e.g. under
+// `perf record --call-graph dwarf`, and `--monte-carlo-only` runs just the Monte Carlo rows.
 // EF_BENCH_DEBUG=1 also prints the synchronous part of each drag step (the edit up to the queued
 // replot) to stderr.
 
 #include "Allocator.h"
 #include "IsolatedSettings.h"
+#include "MonteCarlo.h"
 #include "NaiveGreedy.h"
 #include "Presets.h"
 #include "RandomScenario.h"
@@ -55,6 +57,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace ef;
@@ -369,6 +372,60 @@ std::pair<QByteArray, double> runChild(const QString &flag)
 
 } // namespace
 
+/// The Monte Carlo rows (also alone: --monte-carlo-only).
+void monteCarloRows()
+{
+    {
+        // Monte Carlo per slider tick: every project's a, b and weight unsure (a ±30 %, b ×/÷ 2, weight
+        // ±20 %), 1,000 draws on all cores; each tick moves the first project's a as a drag would.
+        Scenario s = fiftyProjects(5000);
+        for (Project &p : s.projects) {
+            p.uncertainty.a = ParameterRange{p.curve.a * 0.7, p.curve.a * 1.3};
+            p.uncertainty.b = ParameterRange{p.curve.b / 2, p.curve.b * 2};
+            p.uncertainty.weight = ParameterRange{p.weight * 0.8, p.weight * 1.2};
+        }
+        MonteCarloOptions options;
+        options.samples = 1000;
+        options.keepParameters = false;
+        const double a0 = s.projects[0].curve.a;
+        std::vector<double> ms;
+        bool ok = true;
+        for (int tick = 0; tick <= 20; ++tick) {
+            s.projects[0].curve.a = a0 * (1 + 0.01 * (tick % 10));
+            const auto start = std::chrono::steady_clock::now();
+            ok = monteCarlo(s, options).ok() && ok;
+            if (tick > 0) // the first tick warms up
+                ms.push_back(
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+        const Timing t = summarise(ms);
+        row("Monte Carlo, 1,000 draws x 50 projects x 5,000 units, per tick", "p95 <= 16 ms",
+            fmt("median %.1f ms, p95 %.1f ms", t.median, t.p95)
+                + fmt(", %.0f threads", std::thread::hardware_concurrency()) + (ok ? "" : " FAILED"),
+            ok && t.p95 <= 16);
+    }
+    {
+        // The worst case: S-curves, so every draw runs the exact method. The target follows from the
+        // exact row's 16 ms per allocation, shared by the cores.
+        std::mt19937_64 rng(1);
+        Scenario s = test::randomSCurveScenario(rng, 50, 10'000, 1.0);
+        for (Project &p : s.projects) {
+            p.uncertainty.a = ParameterRange{p.curve.a * 0.7, p.curve.a * 1.3};
+            if (p.curve.family == CurveFamily::Logistic)
+                p.uncertainty.midpoint = ParameterRange{p.curve.midpoint * 0.8, p.curve.midpoint * 1.2};
+        }
+        MonteCarloOptions options;
+        options.samples = 200;
+        options.keepParameters = false;
+        MonteCarloResult result;
+        const Timing t = timeIt(3, [&] { result = monteCarlo(s, options); });
+        const double limit = 200 * 16.0 / std::max(1u, std::thread::hardware_concurrency());
+        row("Monte Carlo worst case, 200 draws x 50 S-curve projects x 10k", "<= 16 ms/draw/core",
+            fmt("median %.0f ms (%.1f ms a draw)", t.median, t.median / 200) + (result.ok() ? "" : " FAILED"),
+            result.ok() && t.median <= limit);
+    }
+}
+
 int main(int argc, char **argv)
 {
     // The window rows need no display: Qt's offscreen platform, chosen before QApplication exists.
@@ -392,6 +449,10 @@ int main(int argc, char **argv)
     std::printf("|%s|%s|%s|%s|\n", std::string(64, '-').c_str(), std::string(22, '-').c_str(),
                 std::string(33, '-').c_str(), std::string(6, '-').c_str());
 
+    if (argc > 1 && std::string(argv[1]) == "--monte-carlo-only") {
+        monteCarloRows();
+        return g_failures == 0 ? 0 : 1;
+    }
     // --window-only: just the window rows (for a profiler: perf record -g ... --window-only).
     const bool windowOnly = argc > 1 && std::string(argv[1]) == "--window-only";
     const auto timeouts = [](int count) { return count == 0 ? std::string() : fmt(" (%.0f waits timed out)", count); };
@@ -545,6 +606,7 @@ int main(int argc, char **argv)
                 worst <= r.limitMs && proven && worstGap <= 1e-9);
         }
     }
+    monteCarloRows();
     {
         const Scenario s = concaveScenario(50, 5000, 4);
         const Timing t = timeIt(200, [&] { (void)expansionPath(s, 5000).value(); });

@@ -8,16 +8,18 @@
 //
 // checkArguments: the input, split at NUL bytes, is an argument list (after the program name). Parsing
 // either succeeds or throws one UsageError whose printed line is one line with nothing unsafe in it;
-// every value parser (--size, --scale, --total, --method, --family and the export pixel bound) either gives a
+// every value parser (--size, --scale, --total, --method, --family, --samples, --seed and the export pixel
+// bound) either gives a
 // value inside its documented range that round-trips through its own text, or such an error; every
 // argument shown as a file name is one safe line, and exactly the text when it is ordinary UTF-8.
 //
-// checkOptionValue: the first byte picks a value parser, the rest is its text (UTF-8); the same
+// checkOptionValue: the first byte picks a value parser (modulo 7), the rest is its text (UTF-8); the same
 // invariants, without the option parser around them.
 
 #include "Allocator.h"
 #include "Arguments.h"
 #include "ExportLimits.h"
+#include "MonteCarlo.h"
 #include "SafeText.h"
 #include "ScenarioFile.h"
 
@@ -103,6 +105,24 @@ inline void checkFamily(const QString &text)
     });
 }
 
+inline void checkSamples(const QString &text)
+{
+    checkValue(parseSamples, text, [](int samples) {
+        if (samples < 1 || samples > kMaxSamples)
+            argumentViolated("--samples must stay within 1…kMaxSamples");
+        if (parseSamples(QString::number(samples)) != samples)
+            argumentViolated("--samples must round-trip");
+    });
+}
+
+inline void checkSeed(const QString &text)
+{
+    checkValue(parseSeed, text, [](std::uint64_t seed) {
+        if (parseSeed(QString::number(seed)) != seed)
+            argumentViolated("--seed must round-trip");
+    });
+}
+
 inline void checkSizeAndScale(const QString &sizeText, const QString &scaleText)
 {
     try {
@@ -159,6 +179,10 @@ inline void checkArguments(const std::uint8_t *data, std::size_t size)
         checkTotal(parser.value(options.total));
     checkMethod(parser.value(options.method));
     checkFamily(parser.value(options.family));
+    if (parser.isSet(options.samples))
+        checkSamples(parser.value(options.samples));
+    if (parser.isSet(options.seed))
+        checkSeed(parser.value(options.seed));
     checkSizeAndScale(parser.value(options.size), parser.value(options.scale));
     for (const QString &file : parser.positionalArguments())
         if (hasUnsafeText(ScenarioError{file, {}, QStringLiteral("x")}.message()))
@@ -170,7 +194,7 @@ inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
     if (size == 0)
         return;
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
-    switch (data[0] % 6) {
+    switch (data[0] % 8) {
     case 0:
         checkSize(text);
         break;
@@ -185,6 +209,12 @@ inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
         break;
     case 5:
         checkFamily(text);
+        break;
+    case 6:
+        checkSamples(text);
+        break;
+    case 7:
+        checkSeed(text);
         break;
     default: {
         const qsizetype split = text.indexOf(QLatin1Char(' '));

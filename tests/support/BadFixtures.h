@@ -30,6 +30,11 @@ inline constexpr BadFixture kBadFixtures[] = {
      "the effort must be a finite number ≥ 0"},
     {"bad/observation-not-pair.json", "projects[0].observations[0]", "must be a pair [effort, accuracy]"},
     {"bad/learning-without-scale.json", "projects[0].curve.scale", "missing"},
+    {"bad/uncertainty-outside-range.json", "projects[0].uncertainty.a", "[0.2, 0.3] must contain the value 0.1"},
+    {"bad/uncertainty-not-a-pair.json", "projects[1].uncertainty.b", "must be [low, high], two numbers"},
+    {"bad/uncertainty-b-zero.json", "projects[0].uncertainty.b", "low must be > 0"},
+    {"bad/uncertainty-midpoint-on-log.json", "projects[0].uncertainty.midpoint",
+     "only logistic curves have a midpoint"},
 };
 
 } // namespace ef::test

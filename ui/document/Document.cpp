@@ -31,6 +31,8 @@ void Document::edit(const QString &text, const std::function<void(Scenario &)> &
 {
     Scenario after = m_scenario;
     change(after);
+    for (Project &p : after.projects) // a value dragged out of its uncertainty range takes the range along
+        widenRangesToValues(p);
     if (after == m_scenario)
         return;
     m_undo.push(new ScenarioCommand(this, m_scenario, std::move(after), text, mergeKey, currentGesture()));
