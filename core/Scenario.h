@@ -20,6 +20,7 @@ struct Project {
     Effort minEffort = 0;            ///< Every allocator gives at least this many units.
     std::optional<Effort> maxEffort; ///< When set, no allocator gives more than this.
     std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
+    std::optional<Effort> planned;   ///< The team's own plan for this project (units), when it has one.
 
     friend bool operator==(const Project &, const Project &) = default;
 };

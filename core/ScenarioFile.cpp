@@ -414,7 +414,7 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
 {
     QJsonObject o;
     if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color"}))
+        || !r.onlyKeys(o, path, {"name", "weight", "curve", "minEffort", "maxEffort", "color", "planned"}))
         return false;
     if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
         || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
@@ -432,6 +432,12 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
         if (!r.whole(o, QStringLiteral("maxEffort"), path + ".maxEffort", cap, true, limits::kMaxTotalEffort))
             return false;
         project.maxEffort = cap;
+    }
+    if (o.contains(QStringLiteral("planned"))) {
+        Effort planned = 0;
+        if (!r.whole(o, QStringLiteral("planned"), path + ".planned", planned, true, limits::kMaxTotalEffort))
+            return false;
+        project.planned = planned;
     }
     return true;
 }
@@ -685,6 +691,8 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
             return Problem{
                 at + ".maxEffort",
                 QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
+        if (p.planned && (*p.planned < 0 || *p.planned > limits::kMaxTotalEffort))
+            return Problem{at + ".planned", QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
         minSum += p.minEffort;
         if (p.maxEffort)
             maxSum += *p.maxEffort;
@@ -934,6 +942,10 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
         if (!p.color.empty()) {
             w.key("color");
             w.value(p.color);
+        }
+        if (p.planned) {
+            w.key("planned");
+            w.value(std::int64_t{*p.planned});
         }
         w.endObject();
     }
