@@ -36,6 +36,8 @@ struct Options {
     QCommandLineOption theme;
     QCommandLineOption view;
     QCommandLineOption baseline;
+    QCommandLineOption budgetToReach;
+    QCommandLineOption project;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -58,6 +60,11 @@ double parseScale(const QString &text);
 Method parseMethod(const QString &text);
 /// --time-limit SECONDS: a number above 0, at most 10⁶.
 double parseTimeLimit(const QString &text);
+/// --budget-to-reach STAGE: the index of the scenario's stage named `text` (exact name, or its
+/// 1-based number).
+std::size_t parseStage(const QString &text, const Scenario &scenario);
+/// --project NAME: the index of the scenario's project named `text` (exact name, or its 1-based number).
+std::size_t parseProject(const QString &text, const Scenario &scenario);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 
