@@ -64,9 +64,9 @@ Options::Options()
             QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
             QStringLiteral("dark|light"), QStringLiteral("dark")),
       view(QStringLiteral("view"),
-           QStringLiteral("The view --export draws: accuracy (the curves and optimal points, default) or growth "
-                          "(the split as the budget grows)."),
-           QStringLiteral("accuracy|growth"), QStringLiteral("accuracy")),
+           QStringLiteral("The view --export draws: accuracy (the curves and optimal points, default), growth "
+                          "(the split as the budget grows) or marginal (each unit's gain and the water level)."),
+           QStringLiteral("accuracy|growth|marginal"), QStringLiteral("accuracy")),
       baseline(QStringLiteral("baseline"),
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),

@@ -203,3 +203,34 @@ TEST_CASE("--budget-to-reach prints the smallest total, or exits 2 with one line
                      .arg(path));
     }
 }
+
+TEST_CASE("--export --view marginal writes a PNG with no display", "[app][explain][marginal]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("marginal.png"));
+    const ProgramRun run
+        = runProgram({QStringLiteral("--export"), png, QStringLiteral("--view"), QStringLiteral("marginal"),
+                      QStringLiteral("--size"), QStringLiteral("640x480")});
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.err.isEmpty());
+    QFile file(png);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    REQUIRE(bytes.size() > 5000);
+    CHECK(bytes.startsWith("\x89PNG\r\n\x1a\n"));
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    const auto word = [&](int at) {
+        return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16)
+            | (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    };
+    CHECK(word(16) == 640);
+    CHECK(word(20) == 480);
+
+    const ProgramRun ghosts
+        = runProgram({QStringLiteral("--export"), png, QStringLiteral("--view"), QStringLiteral("marginal"),
+                      QStringLiteral("--baseline"), QStringLiteral("x")});
+    CHECK(ghosts.exitCode == 2);
+    CHECK(QString::fromUtf8(ghosts.err)
+          == QStringLiteral("effort-frontier: --baseline: the marginal view has no ghosts; use --view accuracy\n"));
+}

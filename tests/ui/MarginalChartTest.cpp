@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+// The marginal view: the water level's line where the level is, a red dot on each curve at the
+// project's optimal effort, and the view exported headless like the others.
+#include "charts/MarginalChart.h"
+#include "Allocator.h"
+#include "Presets.h"
+#include "charts/Theme.h"
+#include "charts/ViewExport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace ef;
+
+namespace {
+
+Scenario preset(const char *name)
+{
+    LoadResult loaded = loadPreset(QString::fromLatin1(name));
+    REQUIRE(loaded.ok());
+    return *loaded.scenario;
+}
+
+} // namespace
+
+TEST_CASE("The marginal view draws the water level and a dot at each project's effort", "[marginal]")
+{
+    const Scenario s = preset("startup");
+    const AllocationResult result = allocate(s, Method::Auto);
+    REQUIRE(result.ok());
+    QCustomPlot plot;
+    plot.resize(1200, 800);
+    auto *chart = new MarginalChart(&plot);
+    chart->update(s, result);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+
+    // a = 0.1, 0.08, 0.06, 0.04, 0.02 at 33, 27, 20, 13, 7 units: last gains a·ln(x/(x − 1)); the level
+    // is the smallest, the second project's.
+    const double a[] = {0.1, 0.08, 0.06, 0.04, 0.02};
+    const double x[] = {33, 27, 20, 13, 7};
+    const double level = 0.08 * std::log(27.0 / 26.0);
+    QCPItemStraightLine *line = chart->waterLine();
+    REQUIRE(line->visible());
+    CHECK(line->point1->coords().y() == Approx(level).epsilon(1e-12));
+    CHECK(line->point2->coords().y() == Approx(level).epsilon(1e-12));
+    // Horizontal, and at the level's pixel row.
+    const double row = plot.yAxis->coordToPixel(level);
+    CHECK(line->point1->pixelPosition().y() == Approx(row).margin(0.01));
+    CHECK(line->point2->pixelPosition().y() == Approx(row).margin(0.01));
+
+    QCPCurve *dots = chart->dots();
+    REQUIRE(dots->visible());
+    REQUIRE(dots->data()->size() == 5);
+    for (int i = 0; i < 5; ++i) {
+        const auto point = dots->data()->at(i);
+        CHECK(point->key == x[i]);
+        CHECK(point->value == Approx(a[i] * std::log(x[i] / (x[i] - 1))).epsilon(1e-12));
+        CHECK(point->value >= level * (1 - 1e-12));
+        // On its project's curve: the curve holds the same point.
+        const QCPGraph *curve = chart->curve(static_cast<std::size_t>(i));
+        const auto onCurve = curve->data()->findBegin(x[i], false);
+        REQUIRE(onCurve != curve->data()->constEnd());
+        CHECK(onCurve->key == x[i]);
+        CHECK(onCurve->value == Approx(point->value).epsilon(1e-12));
+        // The next unit's point lies on or under the line.
+        const auto next = curve->data()->findBegin(x[i] + 1, false);
+        REQUIRE(next != curve->data()->constEnd());
+        CHECK(next->key == x[i] + 1);
+        CHECK(next->value <= level * (1 + 1e-12));
+    }
+    CHECK(plot.yAxis->scaleType() == QCPAxis::stLogarithmic);
+    CHECK(plot.yAxis->range().contains(level));
+}
+
+TEST_CASE("The marginal view hides the water level where there is none, and says why", "[marginal]")
+{
+    Scenario s = preset("startup");
+    s.totalEffort = 3; // three log projects with one unit each: the level would be +∞
+    const AllocationResult result = allocate(s, Method::Auto);
+    REQUIRE(result.ok());
+    QCustomPlot plot;
+    plot.resize(800, 600);
+    auto *chart = new MarginalChart(&plot);
+    chart->update(s, result);
+    CHECK_FALSE(chart->waterLine()->visible());
+    CHECK(chart->subtitle().startsWith(QStringLiteral("No water level yet")));
+}
+
+TEST_CASE("The marginal view exports headless in both themes", "[marginal][export]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const Scenario s = preset("ml-first");
+    const AllocationResult result = allocate(s, Method::Auto);
+    REQUIRE(result.ok());
+    CHECK(chartViewFromName(QStringLiteral("marginal")) == ChartView::Marginal);
+    CHECK(chartViewName(ChartView::Marginal) == QStringLiteral("marginal"));
+    for (const char *id : {"dark", "light"}) {
+        const QString path = dir.filePath(QStringLiteral("marginal-%1.png").arg(QLatin1String(id)));
+        ViewExportOptions view;
+        view.view = ChartView::Marginal;
+        QString error;
+        REQUIRE(exportView(s, result, *Theme::byId(QLatin1String(id)), path, ExportOptions{QSize(1280, 720), 1}, view,
+                           &error));
+        const QImage image(path);
+        REQUIRE(image.size() == QSize(1280, 720));
+        // The red dots and the water line are there.
+        int red = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                red += c.red() > 230 && c.green() < 40 && c.blue() < 40 ? 1 : 0;
+            }
+        CHECK(red > 200);
+    }
+}
