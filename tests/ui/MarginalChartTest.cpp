@@ -6,13 +6,24 @@
 #include "charts/MarginalChart.h"
 #include "Allocator.h"
 #include "Presets.h"
+#include "charts/MarginalView.h"
 #include "charts/Theme.h"
 #include "charts/ViewExport.h"
+#include "document/Document.h"
+#include "document/NumberFormat.h"
+#include "document/ResultsModel.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ParameterControl.h"
+#include "widgets/ResultsTable.h"
+#include "window/MainWindow.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDoubleSpinBox>
 #include <QImage>
+#include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <qcustomplot.h>
 
@@ -121,4 +132,45 @@ TEST_CASE("The marginal view exports headless in both themes", "[marginal][expor
             }
         CHECK(red > 200);
     }
+}
+
+TEST_CASE("View > Marginal View shows the water level of the window's split, and follows the budget",
+          "[marginal][window]")
+{
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK_FALSE(window.marginalView()->isVisible());
+    window.marginalViewAction()->setChecked(true);
+    QCoreApplication::processEvents();
+    REQUIRE(window.marginalView()->isVisible());
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+
+    const MarginalChart *chart = window.marginalView()->chart();
+    // The startup preset: the level is the second project's last gain, 0.08·ln(27/26).
+    REQUIRE(chart->waterLine()->visible());
+    CHECK(chart->waterLine()->point1->coords().y() == Approx(0.08 * std::log(27.0 / 26.0)).epsilon(1e-12));
+    CHECK(chart->dots()->data()->at(0)->key == 33);
+    // The table shows last and next gains side by side, and the level on the objective line.
+    const ResultsTable *table = window.resultsTable();
+    CHECK(table->model()->headerData(ResultsModel::LastGainColumn, Qt::Horizontal).toString()
+          == QStringLiteral("Last gain"));
+    CHECK(table->model()->headerData(ResultsModel::GainColumn, Qt::Horizontal).toString()
+          == QStringLiteral("Next gain"));
+    CHECK(table->cellText(1, ResultsModel::LastGainColumn) == format::number(0.08 * std::log(27.0 / 26.0)));
+    CHECK(table->cellText(0, ResultsModel::GainColumn) == format::number(0.1 * std::log(34.0 / 33.0)));
+    CHECK(table->model()->objectiveText().contains(
+        QStringLiteral("water level %1").arg(format::number(0.08 * std::log(27.0 / 26.0)))));
+
+    // At 300 units the top project stops at 100: its dot moves there, and the level falls to 0.1·ln(100/99).
+    window.controlPanel()->totalControl()->spinBox()->setValue(300);
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+    CHECK(chart->dots()->data()->at(0)->key == 100);
+    CHECK(chart->waterLine()->point1->coords().y() == Approx(0.1 * std::log(100.0 / 99.0)).epsilon(1e-12));
+
+    window.marginalViewAction()->setChecked(false);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(window.marginalView()->isVisible());
 }

@@ -4,6 +4,7 @@
 #include "document/ResultsModel.h"
 
 #include "Allocator.h"
+#include "WaterLevel.h"
 #include "document/Document.h"
 #include "document/NumberFormat.h"
 
@@ -82,8 +83,10 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Share");
         case AccuracyColumn:
             return tr("Accuracy");
+        case LastGainColumn:
+            return tr("Last gain");
         case GainColumn:
-            return tr("Weighted marginal gain");
+            return tr("Next gain");
         case StageColumn:
             return tr("Stage");
         case DeltaEffortColumn:
@@ -106,9 +109,12 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Its share of the total budget");
         case AccuracyColumn:
             return tr("f(effort): the accuracy its curve reaches with that effort");
+        case LastGainColumn:
+            return tr("weight · (f(effort) − f(effort − 1)): what its last unit added to the objective.\n"
+                      "At the optimum every funded project's last gain is at least the water level.");
         case GainColumn:
-            return tr("weight · (f(effort + 1) − f(effort)): what one more unit would add to the objective.\n"
-                      "At the optimum these are roughly equal across projects.");
+            return tr("Weighted marginal gain, weight · (f(effort + 1) − f(effort)): what one more unit would add "
+                      "to the objective.\nAt the optimum no project's next gain is above the water level.");
         case StageColumn:
             return tr("The lifecycle stage its effort reaches");
         case DeltaEffortColumn:
@@ -164,6 +170,8 @@ void ResultsModel::refresh()
                 ? QStringLiteral("%1 %").arg(100.0 * static_cast<double>(pa.effort) / total, 0, 'f', 1)
                 : QStringLiteral("—");
             row.cells[AccuracyColumn] = format::number(pa.accuracy);
+            const std::optional<double> last = lastGain(project, pa.effort);
+            row.cells[LastGainColumn] = !last ? QStringLiteral("—") : format::number(*last);
             row.cells[GainColumn] = format::number(pa.marginal);
             row.cells[StageColumn] = QString::fromStdString(scenario.stageNameFor(pa.effort));
             if (baseline) {
@@ -202,6 +210,11 @@ void ResultsModel::refresh()
                           .arg(format::number(a.objective, 6), format::units(a.totalEffort),
                                QString::fromLatin1(methodName(a.method).data(),
                                                    static_cast<qsizetype>(methodName(a.method).size())));
+        std::vector<Effort> efforts;
+        for (const ProjectAllocation &pa : a.projects)
+            efforts.push_back(pa.effort);
+        if (const std::optional<double> level = marginalSummary(scenario, efforts).waterLevel)
+            m_objective += tr(" · water level %1").arg(format::number(*level));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
         if (!scenario.allConcave()) {

@@ -34,7 +34,8 @@ public:
         EffortColumn,
         ShareColumn,
         AccuracyColumn,
-        GainColumn,
+        LastGainColumn, ///< The weighted gain of the project's last unit (why it stops here).
+        GainColumn,     ///< The weighted gain its next unit would add.
         StageColumn,
         DeltaEffortColumn,   ///< Only with a baseline.
         DeltaValueColumn,    ///< Only with a baseline.

@@ -26,6 +26,7 @@ class Autosave;
 class ChartWidget;
 class ControlPanel;
 class Document;
+class MarginalView;
 class FileWatcher;
 class GrowthView;
 class ResultsTable;
@@ -52,6 +53,9 @@ public:
     /// How the split grows with the budget; shown with View ▸ Growth View (growthViewAction()).
     [[nodiscard]] GrowthView *growthView() const { return m_growth; }
     [[nodiscard]] QAction *growthViewAction() const { return m_growthAction; }
+    /// Why each dot stops where it does (gains per unit, the water level); View ▸ Marginal View.
+    [[nodiscard]] MarginalView *marginalView() const { return m_marginal; }
+    [[nodiscard]] QAction *marginalViewAction() const { return m_marginalAction; }
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -168,6 +172,8 @@ private:
     QAction *m_resetViewAction = nullptr;
     GrowthView *m_growth = nullptr;
     QAction *m_growthAction = nullptr;
+    MarginalView *m_marginal = nullptr;
+    QAction *m_marginalAction = nullptr;
 };
 
 } // namespace ef
