@@ -19,9 +19,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -173,4 +175,58 @@ TEST_CASE("View > Marginal View shows the water level of the window's split, and
     window.marginalViewAction()->setChecked(false);
     QCoreApplication::processEvents();
     CHECK_FALSE(window.marginalView()->isVisible());
+}
+
+TEST_CASE("A planned effort typed into the table is one undoable edit, and the line under it prices the plan",
+          "[plan][window]")
+{
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+    ResultsModel *model = window.resultsTable()->model();
+    CHECK(model->headerData(ResultsModel::PlannedColumn, Qt::Horizontal).toString() == QStringLiteral("Planned"));
+    CHECK(model->flags(model->index(0, ResultsModel::PlannedColumn)).testFlag(Qt::ItemIsEditable));
+    CHECK_FALSE(model->flags(model->index(0, ResultsModel::EffortColumn)).testFlag(Qt::ItemIsEditable));
+    CHECK(window.resultsTable()->cellText(0, ResultsModel::PlannedColumn) == QStringLiteral("—"));
+
+    // Typed into the table: 20 units for every project.
+    QTableView *view = window.resultsTable()->findChild<QTableView *>();
+    REQUIRE(view);
+    for (int row = 0; row < 5; ++row) {
+        view->setCurrentIndex(model->index(row, ResultsModel::PlannedColumn));
+        view->edit(view->currentIndex());
+        QWidget *editor = QApplication::focusWidget();
+        REQUIRE(editor);
+        QTest::keyClicks(editor, QStringLiteral("20"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCoreApplication::processEvents();
+    }
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+    for (const Project &p : window.document()->scenario().projects)
+        CHECK(p.planned == 20);
+    CHECK(window.resultsTable()->cellText(4, ResultsModel::PlannedColumn) == QStringLiteral("20"));
+    const double planned = 0.1 * std::log(40.0) + 0.08 * std::log(60.0) + 0.06 * std::log(200.0)
+        + 0.04 * std::log(1000.0) + 0.02 * std::log(20000.0);
+    const double gap = window.document()->result().allocation->objective - planned;
+    const QString line = model->objectiveText();
+    INFO(line.toStdString());
+    CHECK(line.contains(QStringLiteral("The plan leaves %1 on the table").arg(format::number(gap, 4))));
+    CHECK(line.contains(QStringLiteral("Dynamic pricing +13")));
+    CHECK(line.contains(QStringLiteral("Generated menu images -13")));
+
+    // Bad text is refused; undo takes back one project's plan at a time.
+    CHECK_FALSE(model->setData(model->index(0, ResultsModel::PlannedColumn), QStringLiteral("-4")));
+    CHECK_FALSE(model->setData(model->index(0, ResultsModel::PlannedColumn), QStringLiteral("ten")));
+    window.document()->undoStack()->undo();
+    REQUIRE(window.document()->service()->waitForIdle());
+    QCoreApplication::processEvents();
+    CHECK_FALSE(window.document()->scenario().projects[4].planned.has_value());
+    CHECK(window.document()->scenario().projects[3].planned == 20);
+    CHECK(model->objectiveText().contains(QStringLiteral("the plan has 80 units, the budget 100")));
+    // An empty value drops a plan.
+    REQUIRE(model->setData(model->index(0, ResultsModel::PlannedColumn), QString()));
+    CHECK_FALSE(window.document()->scenario().projects[0].planned.has_value());
 }
