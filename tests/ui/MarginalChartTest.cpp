@@ -6,6 +6,7 @@
 #include "charts/MarginalChart.h"
 #include "Allocator.h"
 #include "Presets.h"
+#include "charts/Chart.h"
 #include "charts/MarginalView.h"
 #include "charts/Theme.h"
 #include "charts/ViewExport.h"
@@ -229,4 +230,38 @@ TEST_CASE("A planned effort typed into the table is one undoable edit, and the l
     // An empty value drops a plan.
     REQUIRE(model->setData(model->index(0, ResultsModel::PlannedColumn), QString()));
     CHECK_FALSE(window.document()->scenario().projects[0].planned.has_value());
+}
+
+TEST_CASE("The chart draws the plan as rings on the curves, joined to the optimum's dots", "[plan][chart]")
+{
+    Scenario s = preset("startup");
+    s.projects[0].planned = 20;
+    s.projects[2].planned = 20; // the optimum's own effort: a ring, no join
+    const AllocationResult result = allocate(s, Method::Auto);
+    REQUIRE(result.ok());
+    QCustomPlot plot;
+    plot.resize(1200, 800);
+    auto *chart = new Chart(&plot);
+    chart->update(s, result);
+    QCPCurve *rings = chart->planRings();
+    REQUIRE(rings->visible());
+    REQUIRE(rings->data()->size() == 2);
+    CHECK(rings->data()->at(0)->key == 20);
+    CHECK(rings->data()->at(0)->value == Approx(0.1 * std::log(2.0 * 20)).epsilon(1e-12));
+    CHECK(rings->data()->at(1)->key == 20);
+    CHECK(rings->data()->at(1)->value == Approx(0.06 * std::log(10.0 * 20)).epsilon(1e-12));
+    // One join, from the first project's ring to its dot at 33 units.
+    QCPCurve *joins = chart->planJoins();
+    REQUIRE(joins->visible());
+    REQUIRE(joins->data()->size() == 3);
+    CHECK(joins->data()->at(0)->key == 20);
+    CHECK(joins->data()->at(1)->key == 33);
+    CHECK(joins->data()->at(1)->value == Approx(0.1 * std::log(2.0 * 33)).epsilon(1e-12));
+    CHECK(std::isnan(joins->data()->at(2)->key));
+
+    s.projects[0].planned.reset();
+    s.projects[2].planned.reset();
+    chart->update(s, result);
+    CHECK_FALSE(chart->planRings()->visible());
+    CHECK_FALSE(chart->planJoins()->visible());
 }
