@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace ef {
 
 namespace {
@@ -63,9 +65,9 @@ Options::Options()
             QStringLiteral("Chart theme for --export: dark (the reference look, default) or light (print)."),
             QStringLiteral("dark|light"), QStringLiteral("dark")),
       view(QStringLiteral("view"),
-           QStringLiteral("The view --export draws: accuracy (the curves and optimal points, default) or growth "
-                          "(the split as the budget grows)."),
-           QStringLiteral("accuracy|growth"), QStringLiteral("accuracy")),
+           QStringLiteral("The view --export draws: accuracy (the curves and optimal points, default), growth "
+                          "(the split as the budget grows) or marginal (each unit's gain and the water level)."),
+           QStringLiteral("accuracy|growth|marginal"), QStringLiteral("accuracy")),
       baseline(QStringLiteral("baseline"),
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),
@@ -95,7 +97,13 @@ Options::Options()
            QStringLiteral("S")),
       draws(QStringLiteral("draws"),
             QStringLiteral("With --samples: also write every draw (parameters and efforts) to OUT as CSV."),
-            QStringLiteral("OUT"))
+            QStringLiteral("OUT")),
+      budgetToReach(QStringLiteral("budget-to-reach"),
+                    QStringLiteral("Print as JSON the smallest total effort whose optimal split gives --project at "
+                                   "least the start of STAGE (a stage name or number), and exit."),
+                    QStringLiteral("STAGE")),
+      project(QStringLiteral("project"), QStringLiteral("The project --budget-to-reach asks about (a name or number)."),
+              QStringLiteral("NAME"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -112,6 +120,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
                        options.timeLimit, options.size, options.scale, options.theme, options.view, options.baseline,
                        options.present, options.samples, options.seed, options.draws});
     parser.addOptions({options.fit, options.family});
+    parser.addOptions({options.budgetToReach, options.project});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),
@@ -222,6 +231,54 @@ double parseScale(const QString &text)
     if (!ok || !(scale >= exportLimits::kMinScale && scale <= exportLimits::kMaxScale))
         throw UsageError{QStringLiteral("--scale: \"%1\" is not a number from 1 to 4").arg(shown(text))};
     return scale;
+}
+
+namespace {
+
+/// The index of the entry of `names` equal to `text`, or of number `text` (1-based), or -1.
+qsizetype indexByNameOrNumber(const QString &text, const QStringList &names)
+{
+    if (const qsizetype i = names.indexOf(text); i >= 0)
+        return i;
+    bool ok = false;
+    const qlonglong number = text.toLongLong(&ok);
+    return ok && number >= 1 && number <= names.size() ? static_cast<qsizetype>(number - 1) : -1;
+}
+
+/// "a", "b", "c": the first few names of a list, for a message.
+QString someNames(const QStringList &names)
+{
+    constexpr qsizetype kShown = 8;
+    QStringList quoted;
+    for (qsizetype i = 0; i < std::min(names.size(), kShown); ++i)
+        quoted << QLatin1Char('"') + shown(names[i]) + QLatin1Char('"');
+    return quoted.join(QStringLiteral(", ")) + (names.size() > kShown ? QStringLiteral(", …") : QString());
+}
+
+} // namespace
+
+std::size_t parseStage(const QString &text, const Scenario &scenario)
+{
+    QStringList names;
+    for (const Stage &stage : scenario.stages)
+        names << QString::fromStdString(stage.name);
+    const qsizetype index = indexByNameOrNumber(text, names);
+    if (index < 0)
+        throw UsageError{
+            QStringLiteral("--budget-to-reach: no stage \"%1\"; the stages are %2").arg(shown(text), someNames(names))};
+    return static_cast<std::size_t>(index);
+}
+
+std::size_t parseProject(const QString &text, const Scenario &scenario)
+{
+    QStringList names;
+    for (const Project &project : scenario.projects)
+        names << QString::fromStdString(project.name);
+    const qsizetype index = indexByNameOrNumber(text, names);
+    if (index < 0)
+        throw UsageError{
+            QStringLiteral("--project: no project \"%1\"; the projects are %2").arg(shown(text), someNames(names))};
+    return static_cast<std::size_t>(index);
 }
 
 void checkExportSize(const QSize &size, double scale)

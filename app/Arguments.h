@@ -45,6 +45,8 @@ struct Options {
     QCommandLineOption samples;
     QCommandLineOption seed;
     QCommandLineOption draws;
+    QCommandLineOption budgetToReach;
+    QCommandLineOption project;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -73,6 +75,11 @@ std::optional<CurveFamily> parseFamily(const QString &text);
 int parseSamples(const QString &text);
 /// --seed S: an unsigned 64-bit integer (decimal).
 std::uint64_t parseSeed(const QString &text);
+/// --budget-to-reach STAGE: the index of the scenario's stage named `text` (exact name, or its
+/// 1-based number).
+std::size_t parseStage(const QString &text, const Scenario &scenario);
+/// --project NAME: the index of the scenario's project named `text` (exact name, or its 1-based number).
+std::size_t parseProject(const QString &text, const Scenario &scenario);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

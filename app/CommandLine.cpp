@@ -10,9 +10,12 @@
 #include "JsonWriter.h"
 #include "MonteCarlo.h"
 #include "ObservationCsv.h"
+#include "Plan.h"
 #include "Presets.h"
 #include "SafeText.h"
 #include "ScenarioFile.h"
+#include "Targets.h"
+#include "WaterLevel.h"
 #include "WindowApplication.h"
 #include "charts/Chart.h"
 #include "charts/ChartExport.h"
@@ -35,6 +38,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <numeric>
 
 namespace ef {
 
@@ -80,11 +84,22 @@ Scenario loadRequestedScenario(const QCommandLineParser &parser, const Options &
     return std::move(*loaded.scenario);
 }
 
+/// The split's efforts, one per project.
+std::vector<Effort> effortsOf(const Allocation &allocation)
+{
+    std::vector<Effort> efforts;
+    efforts.reserve(allocation.projects.size());
+    for (const ProjectAllocation &pa : allocation.projects)
+        efforts.push_back(pa.effort);
+    return efforts;
+}
+
 /// The --allocate JSON; with `monteCarlo`, also what --samples adds (samples, seed, expectedRegret and,
 /// per project, effortQuantiles, stageProbabilities and topProbability).
 std::string allocationJson(const Scenario &scenario, const Allocation &allocation,
                            const MonteCarloResult *monteCarlo = nullptr)
 {
+    const MarginalSummary marginals = marginalSummary(scenario, effortsOf(allocation));
     JsonWriter w;
     w.beginObject();
     w.key("scenario");
@@ -109,6 +124,8 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
         w.key("expectedRegret");
         w.value(monteCarlo->expectedRegret);
     }
+    w.key("waterLevel");
+    marginals.waterLevel ? w.value(*marginals.waterLevel) : w.null();
     w.key("projects");
     w.beginArray();
     for (std::size_t i = 0; i < allocation.projects.size(); ++i) {
@@ -124,6 +141,8 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
         w.value(pa.value);
         w.key("marginal");
         w.value(pa.marginal);
+        w.key("lastGain");
+        marginals.lastGain[i] ? w.value(*marginals.lastGain[i]) : w.null();
         w.key("stage");
         w.value(scenario.stageNameFor(pa.effort));
         if (monteCarlo) {
@@ -150,6 +169,34 @@ std::string allocationJson(const Scenario &scenario, const Allocation &allocatio
         w.endObject();
     }
     w.endArray();
+    if (hasPlan(scenario)) {
+        const PlanComparison plan = comparePlan(scenario, allocation);
+        w.key("plan");
+        w.beginObject();
+        w.key("objective");
+        w.value(plan.objective);
+        w.key("gap");
+        w.value(plan.gap);
+        w.key("plannedTotal");
+        w.value(std::int64_t{plan.plannedTotal});
+        w.key("efforts");
+        w.beginArray();
+        for (const Effort e : plan.efforts)
+            w.value(std::int64_t{e});
+        w.endArray();
+        w.key("moves");
+        w.beginArray();
+        for (const EffortMove &move : plan.moves) {
+            w.beginObject();
+            w.key("name");
+            w.value(scenario.projects[move.project].name);
+            w.key("units");
+            w.value(std::int64_t{move.units});
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
     w.endObject();
     return w.text();
 }
@@ -330,6 +377,18 @@ int runAllocate(const QCommandLineParser &parser, const Options &options)
     if (parser.isSet(options.samples))
         monteCarlo = runSamples(parser, options, requested);
     const std::string json = allocationJson(scenario, *result.allocation, monteCarlo ? &*monteCarlo : nullptr);
+    if (hasPlan(scenario)) {
+        // Still a result (exit 0), but a plan of another total is not a split of this budget: say so.
+        const std::vector<Effort> planned = plannedEfforts(scenario);
+        const Effort plannedTotal = std::accumulate(planned.begin(), planned.end(), Effort{0});
+        if (plannedTotal != result.allocation->totalEffort)
+            printLine(stderr,
+                      usageLine(QStringLiteral("%1: the planned efforts add up to %2 units, not the total of "
+                                               "%3; the plan's gap compares splits of different totals")
+                                    .arg(source)
+                                    .arg(plannedTotal)
+                                    .arg(result.allocation->totalEffort)));
+    }
     // One write of the finished document: stdout never holds a partial result.
     if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
         printLine(stderr,
@@ -409,6 +468,46 @@ int runFit(const QCommandLineParser &parser, const Options &options)
     return kExitOk;
 }
 
+int runBudgetToReach(const QCommandLineParser &parser, const Options &options)
+{
+    if (parser.isSet(options.total))
+        throw UsageError{QStringLiteral("--budget-to-reach searches the total itself; leave out --total")};
+    if (parser.isSet(options.method) && parseMethod(parser.value(options.method)) != Method::Auto)
+        throw UsageError{QStringLiteral("--budget-to-reach uses the chart's method (auto); leave out --method")};
+    if (!parser.isSet(options.project))
+        throw UsageError{QStringLiteral("--budget-to-reach needs --project NAME")};
+    QString source;
+    const Scenario scenario = loadRequestedScenario(parser, options, source);
+    const std::size_t stage = parseStage(parser.value(options.budgetToReach), scenario);
+    const std::size_t project = parseProject(parser.value(options.project), scenario);
+    AllocateOptions allocateOptions;
+    if (parser.isSet(options.timeLimit))
+        allocateOptions.timeLimitSeconds = parseTimeLimit(parser.value(options.timeLimit));
+    const TargetSearch search = budgetToReachEffort(scenario, project, scenario.stages[stage].from, allocateOptions);
+    if (!search.ok())
+        throw UsageError{QStringLiteral("%1: \"%2\" never reaches \"%3\" (%4 units): %5")
+                             .arg(source, QString::fromStdString(scenario.projects[project].name),
+                                  QString::fromStdString(scenario.stages[stage].name))
+                             .arg(scenario.stages[stage].from)
+                             .arg(QString::fromStdString(search.error))};
+    JsonWriter w;
+    w.beginObject();
+    w.key("project");
+    w.value(scenario.projects[project].name);
+    w.key("stage");
+    w.value(scenario.stages[stage].name);
+    w.key("totalEffort");
+    w.value(std::int64_t{*search.totalEffort});
+    w.endObject();
+    const std::string &json = w.text();
+    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
+        printLine(stderr,
+                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
+        return kExitInternalError;
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runCommandLine(int argc, char **argv)
@@ -454,6 +553,13 @@ int runCommandLine(int argc, char **argv)
                     .arg(parser.isSet(options.seed) ? QStringLiteral("--seed") : QStringLiteral("--draws"))};
         if (parser.isSet(options.samples) && !parser.isSet(options.allocate))
             throw UsageError{QStringLiteral("--samples works with --allocate only")};
+        if (parser.isSet(options.budgetToReach)) {
+            if (parser.isSet(options.allocate) || parser.isSet(options.exportTo))
+                throw UsageError{QStringLiteral("give --budget-to-reach on its own, without --allocate or --export")};
+            return runBudgetToReach(parser, options);
+        }
+        if (parser.isSet(options.project))
+            throw UsageError{QStringLiteral("--project goes with --budget-to-reach STAGE")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -24,7 +24,8 @@ struct Project {
     std::string color;               ///< "#rrggbb", or empty for the theme's colour cycle.
     /// Measured (effort, accuracy) points, in the order given: the evidence a curve can be fitted to.
     std::vector<Observation> observations;
-    Uncertainty uncertainty; ///< Ranges of a, b, midpoint and weight for the Monte Carlo (none: exact).
+    Uncertainty uncertainty;       ///< Ranges of a, b, midpoint and weight for the Monte Carlo (none: exact).
+    std::optional<Effort> planned; ///< The team's own plan for this project (units), when it has one.
 
     friend bool operator==(const Project &, const Project &) = default;
 };

@@ -475,8 +475,9 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
 {
     QJsonObject o;
     if (!r.object(value, path, o)
-        || !r.onlyKeys(o, path,
-                       {"name", "weight", "curve", "minEffort", "maxEffort", "color", "observations", "uncertainty"}))
+        || !r.onlyKeys(
+            o, path,
+            {"name", "weight", "curve", "minEffort", "maxEffort", "color", "observations", "uncertainty", "planned"}))
         return false;
     if (!r.text(o, QStringLiteral("name"), path + ".name", project.name, true)
         || !r.real(o, QStringLiteral("weight"), path + ".weight", project.weight, false)
@@ -501,6 +502,12 @@ bool readProject(Reader &r, const QJsonValue &value, const QString &path, Projec
     if (o.contains(QStringLiteral("uncertainty"))
         && !readUncertainty(r, o.value(QStringLiteral("uncertainty")), path + ".uncertainty", project.uncertainty))
         return false;
+    if (o.contains(QStringLiteral("planned"))) {
+        Effort planned = 0;
+        if (!r.whole(o, QStringLiteral("planned"), path + ".planned", planned, true, limits::kMaxTotalEffort))
+            return false;
+        project.planned = planned;
+    }
     return true;
 }
 
@@ -816,6 +823,8 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
                 QStringLiteral("must be between minEffort (%1) and %2").arg(p.minEffort).arg(limits::kMaxTotalEffort)};
         if (auto problem = uncertaintyProblem(p, at + ".uncertainty"))
             return problem;
+        if (p.planned && (*p.planned < 0 || *p.planned > limits::kMaxTotalEffort))
+            return Problem{at + ".planned", QStringLiteral("must be between 0 and %1").arg(limits::kMaxTotalEffort)};
         minSum += p.minEffort;
         if (p.maxEffort)
             maxSum += *p.maxEffort;
@@ -1101,6 +1110,10 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
         }
         if (!p.uncertainty.empty())
             writeUncertainty(w, p.uncertainty);
+        if (p.planned) {
+            w.key("planned");
+            w.value(std::int64_t{*p.planned});
+        }
         w.endObject();
     }
     w.endArray();

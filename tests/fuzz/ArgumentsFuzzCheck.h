@@ -13,13 +13,15 @@
 // value inside its documented range that round-trips through its own text, or such an error; every
 // argument shown as a file name is one safe line, and exactly the text when it is ordinary UTF-8.
 //
-// checkOptionValue: the first byte picks a value parser (modulo 7), the rest is its text (UTF-8); the same
-// invariants, without the option parser around them.
+// checkOptionValue: the first byte picks a value parser (size, scale, total, method, size with scale,
+// --family, --samples, --seed, and against the startup preset --budget-to-reach's stage and --project's
+// name), the rest is its text (UTF-8); the same invariants, without the option parser around them.
 
 #include "Allocator.h"
 #include "Arguments.h"
 #include "ExportLimits.h"
 #include "MonteCarlo.h"
+#include "Presets.h"
 #include "SafeText.h"
 #include "ScenarioFile.h"
 
@@ -189,12 +191,28 @@ inline void checkArguments(const std::uint8_t *data, std::size_t size)
             argumentViolated("a file name in a scenario message must be escaped");
 }
 
+/// --budget-to-reach STAGE and --project NAME against the startup preset: an index in range that names
+/// (or numbers) what was asked for, or one safe line.
+inline void checkStageAndProject(const QString &text, bool stage)
+{
+    static const Scenario scenario = *loadPreset(QStringLiteral("startup")).scenario;
+    const auto parse = [&](const QString &t) { return stage ? parseStage(t, scenario) : parseProject(t, scenario); };
+    checkValue(parse, text, [&](std::size_t index) {
+        const std::size_t count = stage ? scenario.stages.size() : scenario.projects.size();
+        if (index >= count)
+            argumentViolated("--budget-to-reach/--project must give an index in range");
+        const std::string &name = stage ? scenario.stages[index].name : scenario.projects[index].name;
+        if (text.toStdString() != name && text.toLongLong() != static_cast<qlonglong>(index + 1))
+            argumentViolated("--budget-to-reach/--project must pick the named or numbered entry");
+    });
+}
+
 inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
 {
     if (size == 0)
         return;
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
-    switch (data[0] % 8) {
+    switch (data[0] % 10) {
     case 0:
         checkSize(text);
         break;
@@ -215,6 +233,12 @@ inline void checkOptionValue(const std::uint8_t *data, std::size_t size)
         break;
     case 7:
         checkSeed(text);
+        break;
+    case 8:
+        checkStageAndProject(text, true);
+        break;
+    case 9:
+        checkStageAndProject(text, false);
         break;
     default: {
         const qsizetype split = text.indexOf(QLatin1Char(' '));

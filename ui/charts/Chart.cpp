@@ -66,6 +66,15 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     m_ghostDots->setLayer(QStringLiteral("dots"));
     m_ghostDots->setLineStyle(QCPCurve::lsNone);
     m_ghostDots->setVisible(false);
+    // The team's plan: rings joined to the red dots by thin lines.
+    m_planJoins = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_planJoins->setLayer(QStringLiteral("dots"));
+    m_planJoins->setVisible(false);
+    m_planRings = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_planRings->setLayer(QStringLiteral("dots"));
+    m_planRings->setLineStyle(QCPCurve::lsNone);
+    m_planRings->setName(tr("Team's plan"));
+    m_planRings->setVisible(false);
 
     // Zoomed or panned by hand: sample the curves again for the new view.
     auto resample = [this] {
@@ -96,6 +105,11 @@ void Chart::applyTheme()
     const Theme &t = theme();
     m_dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, t.dot, t.dot, width(t.dotSize)));
     m_dots->setPen(QPen(t.dot));
+    // In the text colour: the baseline's ghosts are the red hollow circles.
+    m_planRings->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.foreground, width(2)), Qt::NoBrush, width(t.dotSize + 6)));
+    m_planRings->setPen(QPen(t.foreground));
+    m_planJoins->setPen(QPen(t.foreground, width(1), Qt::DashLine));
     m_ghostDots->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.dot, width(2)), Qt::NoBrush, width(t.dotSize + 2)));
     m_ghostDots->setPen(QPen(t.dot));
@@ -192,6 +206,35 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     }
     m_dots->setData(ts, dx, dy, true);
     m_dots->setVisible(!dx.isEmpty());
+    {
+        // The team's plan: a ring on each planned effort, joined to the optimum's dot.
+        QVector<double> rt, rx, ry, jt, jx, jy;
+        for (std::size_t i = 0; result.ok() && i < n && i < result.allocation->projects.size(); ++i) {
+            const Project &p = scenario.projects[i];
+            const ProjectAllocation &pa = result.allocation->projects[i];
+            const double accuracy = p.planned ? p.curve.value(static_cast<double>(*p.planned)) : 0.0;
+            if (!p.planned || !std::isfinite(accuracy))
+                continue;
+            rt << static_cast<double>(i);
+            rx << static_cast<double>(*p.planned);
+            ry << accuracy;
+            if (*p.planned != pa.effort && std::isfinite(pa.accuracy)) {
+                const double nan = std::numeric_limits<double>::quiet_NaN();
+                jt << static_cast<double>(jt.size()) << static_cast<double>(jt.size() + 1)
+                   << static_cast<double>(jt.size() + 2);
+                jx << static_cast<double>(*p.planned) << static_cast<double>(pa.effort) << nan;
+                jy << accuracy << pa.accuracy << nan;
+            }
+        }
+        m_planRings->setData(rt, rx, ry, true);
+        m_planRings->setVisible(!rx.isEmpty());
+        m_planJoins->setData(jt, jx, jy, true);
+        m_planJoins->setVisible(!jx.isEmpty());
+        if (!rx.isEmpty() && !legend()->hasItemWithPlottable(m_planRings))
+            m_planRings->addToLegend(legend());
+        else if (rx.isEmpty() && legend()->hasItemWithPlottable(m_planRings))
+            m_planRings->removeFromLegend(legend());
+    }
     if (autoRange())
         fitRanges();
 

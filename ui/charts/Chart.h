@@ -58,6 +58,10 @@ public:
 
     /// The red-dot plottable (one point per project, in project order).
     [[nodiscard]] QCPCurve *dots() const { return m_dots; }
+    /// The team's plan: a ring at each planned effort on its curve (t: project index), and thin lines
+    /// joining each ring to the project's red dot (pairs of points separated by NaN gaps).
+    [[nodiscard]] QCPCurve *planRings() const { return m_planRings; }
+    [[nodiscard]] QCPCurve *planJoins() const { return m_planJoins; }
     /// The curve of project `index`.
     [[nodiscard]] QCPGraph *curve(std::size_t index) const { return m_curves.at(index); }
     [[nodiscard]] std::size_t curveCount() const { return m_curves.size(); }
@@ -97,6 +101,8 @@ private:
     std::vector<QCPItemText *> m_dotLabels;
     std::vector<QCPGraph *> m_observationMarks; ///< Per project; nullptr where it has no observations.
     QCPCurve *m_ghostDots = nullptr;
+    QCPCurve *m_planRings = nullptr;
+    QCPCurve *m_planJoins = nullptr;
     std::vector<QCPGraph *> m_ghostCurves;
     std::vector<QCPItemLine *> m_ghostLinks;
     std::optional<Snapshot> m_baseline;

@@ -6,6 +6,7 @@
 #include "Growth.h"
 #include "charts/Chart.h"
 #include "charts/GrowthChart.h"
+#include "charts/MarginalChart.h"
 
 #include <qcustomplot.h>
 
@@ -15,6 +16,8 @@ namespace ef {
 
 QString chartViewName(ChartView view)
 {
+    if (view == ChartView::Marginal)
+        return QStringLiteral("marginal");
     return view == ChartView::Growth ? QStringLiteral("growth") : QStringLiteral("accuracy");
 }
 
@@ -24,12 +27,14 @@ std::optional<ChartView> chartViewFromName(const QString &name)
         return ChartView::Accuracy;
     if (name == QLatin1String("growth"))
         return ChartView::Growth;
+    if (name == QLatin1String("marginal"))
+        return ChartView::Marginal;
     return std::nullopt;
 }
 
 QStringList chartViewNames()
 {
-    return {QStringLiteral("accuracy"), QStringLiteral("growth")};
+    return {QStringLiteral("accuracy"), QStringLiteral("growth"), QStringLiteral("marginal")};
 }
 
 double exportScale(const QSize &size)
@@ -69,6 +74,11 @@ bool exportView(const Scenario &scenario, const AllocationResult &result, const 
         chart->setScale(exportScale(options.size));
         chart->setTheme(theme);
         chart->update(scenario, growthPath(scenario, scenario.totalEffort));
+    } else if (view.view == ChartView::Marginal) {
+        auto *chart = new MarginalChart(&plot);
+        chart->setScale(exportScale(options.size));
+        chart->setTheme(theme);
+        chart->update(scenario, result);
     } else {
         auto *chart = new Chart(&plot);
         chart->setScale(exportScale(options.size));

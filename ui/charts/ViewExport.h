@@ -19,9 +19,10 @@ namespace ef {
 enum class ChartView {
     Accuracy, ///< The curves with the optimal points (the main chart).
     Growth,   ///< How the optimal split grows with the budget.
+    Marginal, ///< Each project's weighted gain per unit, the water level and where each dot stops.
 };
 
-/// "accuracy", "growth": as given to --view.
+/// "accuracy", "growth", "marginal": as given to --view.
 QString chartViewName(ChartView view);
 std::optional<ChartView> chartViewFromName(const QString &name);
 QStringList chartViewNames();

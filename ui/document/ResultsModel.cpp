@@ -4,11 +4,16 @@
 #include "document/ResultsModel.h"
 
 #include "Allocator.h"
+#include "Plan.h"
+#include "ScenarioFile.h"
+#include "WaterLevel.h"
 #include "document/AllocationService.h"
 #include "document/Document.h"
 #include "document/NumberFormat.h"
 
+#include <QLocale>
 #include <QPixmap>
+#include <QStringList>
 
 #include <cmath>
 #include <unordered_map>
@@ -52,6 +57,14 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return row.cells[index.column()];
+    case Qt::EditRole: {
+        // As text, so the editor is a line edit where an empty value drops the plan.
+        if (index.column() != PlannedColumn)
+            return row.cells[index.column()];
+        const std::optional<Effort> planned
+            = m_document->scenario().projects.at(static_cast<std::size_t>(index.row())).planned;
+        return planned ? QString::number(*planned) : QString();
+    }
     case Qt::TextAlignmentRole: {
         const bool text
             = index.column() == ProjectColumn || index.column() == StageColumn || index.column() == BaselineStageColumn;
@@ -69,6 +82,35 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     }
 }
 
+Qt::ItemFlags ResultsModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == PlannedColumn)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool ResultsModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.column() != PlannedColumn || index.row() >= rowCount())
+        return false;
+    const QString text = value.toString().trimmed().remove(QLocale().groupSeparator());
+    std::optional<Effort> planned;
+    if (!text.isEmpty() && text != QStringLiteral("—")) {
+        bool ok = false;
+        const qlonglong units = text.toLongLong(&ok);
+        if (!ok || units < 0 || units > limits::kMaxTotalEffort)
+            return false;
+        planned = units;
+    }
+    const auto row = static_cast<std::size_t>(index.row());
+    m_document->edit(tr("Set planned effort"), [row, planned](Scenario &scenario) {
+        if (row < scenario.projects.size())
+            scenario.projects[row].planned = planned;
+    });
+    return true;
+}
+
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
@@ -83,10 +125,14 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Share");
         case AccuracyColumn:
             return tr("Accuracy");
+        case LastGainColumn:
+            return tr("Last gain");
         case GainColumn:
-            return tr("Weighted marginal gain");
+            return tr("Next gain");
         case StageColumn:
             return tr("Stage");
+        case PlannedColumn:
+            return tr("Planned");
         case DeltaEffortColumn:
             return tr("Δ effort");
         case DeltaValueColumn:
@@ -107,11 +153,17 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Its share of the total budget");
         case AccuracyColumn:
             return tr("f(effort): the accuracy its curve reaches with that effort");
+        case LastGainColumn:
+            return tr("weight · (f(effort) − f(effort − 1)): what its last unit added to the objective.\n"
+                      "At the optimum every funded project's last gain is at least the water level.");
         case GainColumn:
-            return tr("weight · (f(effort + 1) − f(effort)): what one more unit would add to the objective.\n"
-                      "At the optimum these are roughly equal across projects.");
+            return tr("Weighted marginal gain, weight · (f(effort + 1) − f(effort)): what one more unit would add "
+                      "to the objective.\nAt the optimum no project's next gain is above the water level.");
         case StageColumn:
             return tr("The lifecycle stage its effort reaches");
+        case PlannedColumn:
+            return tr("The team's own plan for it, in units (type to change; empty: no plan). The line under the "
+                      "table says what the plan leaves on the table against the optimum.");
         case DeltaEffortColumn:
             return tr("Its effort now minus its effort in the baseline snapshot");
         case DeltaValueColumn:
@@ -165,8 +217,11 @@ void ResultsModel::refresh()
                 ? QStringLiteral("%1 %").arg(100.0 * static_cast<double>(pa.effort) / total, 0, 'f', 1)
                 : QStringLiteral("—");
             row.cells[AccuracyColumn] = format::number(pa.accuracy);
+            const std::optional<double> last = lastGain(project, pa.effort);
+            row.cells[LastGainColumn] = !last ? QStringLiteral("—") : format::number(*last);
             row.cells[GainColumn] = format::number(pa.marginal);
             row.cells[StageColumn] = QString::fromStdString(scenario.stageNameFor(pa.effort));
+            row.cells[PlannedColumn] = project.planned ? format::units(*project.planned) : QStringLiteral("—");
             if (baseline) {
                 const auto found = then.find(project.name);
                 if (found == then.end()) {
@@ -203,6 +258,11 @@ void ResultsModel::refresh()
                           .arg(format::number(a.objective, 6), format::units(a.totalEffort),
                                QString::fromLatin1(methodName(a.method).data(),
                                                    static_cast<qsizetype>(methodName(a.method).size())));
+        std::vector<Effort> efforts;
+        for (const ProjectAllocation &pa : a.projects)
+            efforts.push_back(pa.effort);
+        if (const std::optional<double> level = marginalSummary(scenario, efforts).waterLevel)
+            m_objective += tr(" · water level %1").arg(format::number(*level));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
         if (!a.proven)
@@ -228,6 +288,24 @@ void ResultsModel::refresh()
                 else
                     m_objective += QLatin1Char(' ') + tr("Here greedy's split happens to be as good.");
             }
+        }
+        if (hasPlan(scenario)) {
+            // The team's plan: the value it leaves on the table, and the moves that reach the optimum.
+            const PlanComparison plan = comparePlan(scenario, a);
+            QStringList moves;
+            for (const EffortMove &move : plan.moves)
+                if (move.project < scenario.projects.size())
+                    moves << tr("%1 %2").arg(
+                        QString::fromStdString(scenario.projects[move.project].name).toHtmlEscaped(),
+                        format::signedUnits(move.units));
+            m_objective += QStringLiteral("<br>")
+                + (plan.moves.empty() ? tr("<b>The plan is the optimum.</b>")
+                                      : tr("<b>The plan leaves %1 on the table</b> (plan %2) · to the optimum: %3")
+                                            .arg(format::number(plan.gap, 4), format::number(plan.objective, 6),
+                                                 moves.join(QStringLiteral(", "))));
+            if (plan.plannedTotal != a.totalEffort)
+                m_objective += tr(" · the plan has %1 units, the budget %2")
+                                   .arg(format::units(plan.plannedTotal), format::units(a.totalEffort));
         }
         if (baseline)
             m_objective += tr(" · <b>%1</b> against “%2” (%3)")

@@ -34,8 +34,10 @@ public:
         EffortColumn,
         ShareColumn,
         AccuracyColumn,
-        GainColumn,
+        LastGainColumn, ///< The weighted gain of the project's last unit (why it stops here).
+        GainColumn,     ///< The weighted gain its next unit would add.
         StageColumn,
+        PlannedColumn,       ///< The team's planned effort; editable (empty: no plan for the project).
         DeltaEffortColumn,   ///< Only with a baseline.
         DeltaValueColumn,    ///< Only with a baseline.
         BaselineStageColumn, ///< Only with a baseline.
@@ -54,6 +56,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
                                       int role = Qt::DisplayRole) const override;
+    /// The Planned column is editable: a whole number of units ≥ 0, or nothing to drop the plan.
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /// Sets a project's planned effort as one undoable edit; false for text that is not a whole number ≥ 0.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     /// The text of a cell (as shown).
     [[nodiscard]] QString text(int row, int column) const;

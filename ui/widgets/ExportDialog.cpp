@@ -43,7 +43,9 @@ ExportDialog::ExportDialog(const QString &path, const ExportRequest &initial, QW
     auto *form = new QFormLayout(this);
     m_view->addItem(tr("Accuracy chart (curves and optimal points)"), QVariant::fromValue(ChartView::Accuracy));
     m_view->addItem(tr("Growth view (the split as the budget grows)"), QVariant::fromValue(ChartView::Growth));
-    m_view->setCurrentIndex(initial.view == ChartView::Growth ? 1 : 0);
+    m_view->addItem(tr("Marginal view (each unit's gain and the water level)"),
+                    QVariant::fromValue(ChartView::Marginal));
+    m_view->setCurrentIndex(std::max(0, m_view->findData(QVariant::fromValue(initial.view))));
     for (const QString &id : Theme::ids())
         m_theme->addItem(Theme::byId(id)->displayName, id);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(initial.themeId)));

@@ -24,7 +24,9 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     layout->addWidget(m_objective);
 
     m_table->setModel(m_model);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the Planned column is editable (the model says which cells are).
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                             | QAbstractItemView::AnyKeyPressed);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->setVisible(false);
     m_table->setWordWrap(false);

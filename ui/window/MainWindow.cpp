@@ -8,6 +8,7 @@
 #include "charts/Chart.h"
 #include "charts/ChartWidget.h"
 #include "charts/GrowthView.h"
+#include "charts/MarginalView.h"
 #include "document/AllocationService.h"
 #include "document/Document.h"
 #include "persistence/AtomicFile.h"
@@ -121,6 +122,16 @@ MainWindow::MainWindow(QWidget *parent)
     charts->addWidget(m_chart);
     charts->addWidget(m_growth);
     m_growth->setHidden(!settings::growthViewShown());
+    // The marginal view beside them (View ▸ Marginal View), hidden until asked for.
+    m_marginal = new MarginalView(m_document);
+    charts->addWidget(m_marginal);
+    m_marginal->hide();
+    m_marginalAction = new QAction(tr("&Marginal View"), this);
+    m_marginalAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_marginalAction->setStatusTip(tr("Show why each dot stops where it does: the gain of every unit and the water "
+                                      "level at which the optimal split equalises them"));
+    m_marginalAction->setCheckable(true);
+    connect(m_marginalAction, &QAction::toggled, m_marginal, &QWidget::setVisible);
     charts->setChildrenCollapsible(false);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
@@ -315,6 +326,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetViewAction);
     view->addAction(m_growthAction);
+    view->addAction(m_marginalAction);
     view->addAction(m_accuracyNumbersAction);
     view->addAction(m_presentAction);
     view->addSeparator();
@@ -362,6 +374,7 @@ void MainWindow::setTheme(const QString &id)
     QApplication::setPalette(m_theme.windowPalette());
     m_chart->setTheme(m_theme);
     m_growth->setTheme(m_theme);
+    m_marginal->setTheme(m_theme);
     m_results->setTheme(m_theme);
     m_controls->setTheme(m_theme);
     if (m_themeGroup)

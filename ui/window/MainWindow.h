@@ -32,6 +32,7 @@ class ChartWidget;
 class ControlPanel;
 class Document;
 class FileController;
+class MarginalView;
 class FileWatcher;
 class GrowthView;
 class ResultsTable;
@@ -58,6 +59,9 @@ public:
     /// How the split grows with the budget; shown with View ▸ Growth View (growthViewAction()).
     [[nodiscard]] GrowthView *growthView() const { return m_growth; }
     [[nodiscard]] QAction *growthViewAction() const { return m_growthAction; }
+    /// Why each dot stops where it does (gains per unit, the water level); View ▸ Marginal View.
+    [[nodiscard]] MarginalView *marginalView() const { return m_marginal; }
+    [[nodiscard]] QAction *marginalViewAction() const { return m_marginalAction; }
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -170,6 +174,8 @@ private:
     QAction *m_presentAction = nullptr;
     QAction *m_accuracyNumbersAction = nullptr;
     QPointer<PresenterWindow> m_presenter;
+    MarginalView *m_marginal = nullptr;
+    QAction *m_marginalAction = nullptr;
 };
 
 } // namespace ef
