@@ -36,6 +36,12 @@ struct Options {
     QCommandLineOption theme;
     QCommandLineOption view;
     QCommandLineOption baseline;
+    // Numbers out and animated exports (app/MeetingExport.cpp).
+    QCommandLineOption brief;
+    QCommandLineOption animate;
+    QCommandLineOption frames;
+    QCommandLineOption duration;
+    QCommandLineOption loop;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -58,6 +64,12 @@ double parseScale(const QString &text);
 Method parseMethod(const QString &text);
 /// --time-limit SECONDS: a number above 0, at most 10⁶.
 double parseTimeLimit(const QString &text);
+/// --frames N: a whole number, 2 to 600.
+int parseFrames(const QString &text);
+/// --duration SECONDS: a number above 0, at most 3600.
+double parseDuration(const QString &text);
+/// --loop N: how many times an animation plays, 0 (forever) to 65535.
+int parseLoop(const QString &text);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

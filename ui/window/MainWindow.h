@@ -28,6 +28,7 @@ class ControlPanel;
 class Document;
 class FileWatcher;
 class GrowthView;
+class MeetingExports;
 class ResultsTable;
 class SnapshotBar;
 
@@ -52,6 +53,8 @@ public:
     /// How the split grows with the budget; shown with View ▸ Growth View (growthViewAction()).
     [[nodiscard]] GrowthView *growthView() const { return m_growth; }
     [[nodiscard]] QAction *growthViewAction() const { return m_growthAction; }
+    /// Copy Table, Export Numbers… and Export Brief… (numbers out for meetings).
+    [[nodiscard]] MeetingExports *meetingExports() const { return m_meeting; }
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -168,6 +171,7 @@ private:
     QAction *m_resetViewAction = nullptr;
     GrowthView *m_growth = nullptr;
     QAction *m_growthAction = nullptr;
+    MeetingExports *m_meeting = nullptr;
 };
 
 } // namespace ef
