@@ -41,7 +41,7 @@ void requireRefused(const QStringList &arguments, const QString &needle, const Q
 
 } // namespace
 
-TEST_CASE("--export OUT.csv matches --allocate, number for number", "[app][numbers]")
+TEST_CASE("CSV export: --export OUT.csv matches --allocate, number for number", "[app][numbers]")
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("ml-first.csv"));
@@ -71,7 +71,7 @@ TEST_CASE("--export OUT.csv matches --allocate, number for number", "[app][numbe
     }
 }
 
-TEST_CASE("--export OUT.csv --view curves and --view growth", "[app][numbers]")
+TEST_CASE("CSV export: --view curves and --view growth", "[app][numbers]")
 {
     QTemporaryDir dir;
     const QString curves = dir.filePath(QStringLiteral("curves.csv"));
@@ -96,7 +96,7 @@ TEST_CASE("--export OUT.csv --view curves and --view growth", "[app][numbers]")
     CHECK(rows.back() == std::vector<std::string>{"300", "100", "80", "60", "40", "20"});
 }
 
-TEST_CASE("--export OUT.pdf --brief writes a one-page PDF", "[app][brief]")
+TEST_CASE("Brief export: --export OUT.pdf --brief writes a one-page PDF", "[app][brief]")
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("brief.pdf"));
@@ -110,7 +110,7 @@ TEST_CASE("--export OUT.pdf --brief writes a one-page PDF", "[app][brief]")
     CHECK(QString::fromLatin1(pdf).count(page) == 1);
 }
 
-TEST_CASE("--export OUT.gif --animate writes a GIF; OUT.webp an animated WebP", "[app][animation]")
+TEST_CASE("Animated export: --export OUT.gif --animate writes a GIF, OUT.webp an animated WebP", "[app][animation]")
 {
     QTemporaryDir dir;
     const QString gif = dir.filePath(QStringLiteral("total.gif"));

@@ -116,7 +116,7 @@ TEST_CASE("Ctrl+C on the results table copies it as tab-separated text and HTML 
     CHECK(copied.size() == 6);
 }
 
-TEST_CASE("Export Numbers writes the window's split as CSV; an unwritable path says so in the window", "[numbers]")
+TEST_CASE("Export Numbers writes the window's split as CSV, and an unwritable path says so in the window", "[numbers]")
 {
     MainWindow window;
     REQUIRE(window.openPreset(QStringLiteral("growth")));
