@@ -103,7 +103,23 @@ Options::Options()
                                    "least the start of STAGE (a stage name or number), and exit."),
                     QStringLiteral("STAGE")),
       project(QStringLiteral("project"), QStringLiteral("The project --budget-to-reach asks about (a name or number)."),
-              QStringLiteral("NAME"))
+              QStringLiteral("NAME")),
+      brief(QStringLiteral("brief"),
+            QStringLiteral("With --export OUT.pdf: write a one-page brief (title, chart, table, assumptions, "
+                           "parameters, date) for handouts; light theme unless --theme says otherwise.")),
+      animate(QStringLiteral("animate"),
+              QStringLiteral("With --export OUT.gif or OUT.webp: animate a sweep of one parameter, PARAM=LO:HI "
+                             "where PARAM is total, weight[NAME], a[NAME] or b[NAME] (NAME a project's exact "
+                             "name), e.g. total=0:300 or \"weight[Dynamic pricing]=1:6\"."),
+              QStringLiteral("PARAM=LO:HI")),
+      frames(QStringLiteral("frames"), QStringLiteral("Frames of --animate, 2 to 600 (default 60)."),
+             QStringLiteral("N"), QStringLiteral("60")),
+      duration(QStringLiteral("duration"),
+               QStringLiteral("Length of one play of --animate in seconds (default 4), at least 20 ms a frame."),
+               QStringLiteral("SECONDS"), QStringLiteral("4")),
+      loop(QStringLiteral("loop"),
+           QStringLiteral("How many times --animate plays: 0 forever (default), 1 once, N times."), QStringLiteral("N"),
+           QStringLiteral("0"))
 { }
 
 void configureParser(QCommandLineParser &parser, const Options &options)
@@ -121,6 +137,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
                        options.present, options.samples, options.seed, options.draws});
     parser.addOptions({options.fit, options.family});
     parser.addOptions({options.budgetToReach, options.project});
+    parser.addOptions({options.brief, options.animate, options.frames, options.duration, options.loop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "
                                                 "Default: the startup preset."),
@@ -279,6 +296,35 @@ std::size_t parseProject(const QString &text, const Scenario &scenario)
         throw UsageError{
             QStringLiteral("--project: no project \"%1\"; the projects are %2").arg(shown(text), someNames(names))};
     return static_cast<std::size_t>(index);
+}
+
+int parseFrames(const QString &text)
+{
+    bool ok = false;
+    const int frames = text.toInt(&ok);
+    if (!ok || frames < 2 || frames > 600)
+        throw UsageError{QStringLiteral("--frames: \"%1\" is not a whole number from 2 to 600").arg(shown(text))};
+    return frames;
+}
+
+double parseDuration(const QString &text)
+{
+    bool ok = false;
+    const double seconds = text.toDouble(&ok);
+    if (!ok || !(seconds > 0 && seconds <= 3600))
+        throw UsageError{
+            QStringLiteral("--duration: \"%1\" is not a number of seconds above 0 (at most 3600)").arg(shown(text))};
+    return seconds;
+}
+
+int parseLoop(const QString &text)
+{
+    bool ok = false;
+    const int loop = text.toInt(&ok);
+    if (!ok || loop < 0 || loop > 65535)
+        throw UsageError{
+            QStringLiteral("--loop: \"%1\" is not a whole number from 0 (forever) to 65535").arg(shown(text))};
+    return loop;
 }
 
 void checkExportSize(const QSize &size, double scale)

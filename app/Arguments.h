@@ -47,6 +47,12 @@ struct Options {
     QCommandLineOption draws;
     QCommandLineOption budgetToReach;
     QCommandLineOption project;
+    // Numbers out and animated exports (app/MeetingExport.cpp).
+    QCommandLineOption brief;
+    QCommandLineOption animate;
+    QCommandLineOption frames;
+    QCommandLineOption duration;
+    QCommandLineOption loop;
 };
 
 /// Adds help, version, `options` and the FILE argument to `parser`.
@@ -80,6 +86,12 @@ std::uint64_t parseSeed(const QString &text);
 std::size_t parseStage(const QString &text, const Scenario &scenario);
 /// --project NAME: the index of the scenario's project named `text` (exact name, or its 1-based number).
 std::size_t parseProject(const QString &text, const Scenario &scenario);
+/// --frames N: a whole number, 2 to 600.
+int parseFrames(const QString &text);
+/// --duration SECONDS: a number above 0, at most 3600.
+double parseDuration(const QString &text);
+/// --loop N: how many times an animation plays, 0 (forever) to 65535.
+int parseLoop(const QString &text);
 /// Refuses a --size and --scale whose image would be too large to draw (exportLimits::kMaxPixels).
 void checkExportSize(const QSize &size, double scale);
 

@@ -8,6 +8,7 @@
 #include "Allocator.h"
 #include "Fit.h"
 #include "JsonWriter.h"
+#include "MeetingExport.h"
 #include "MonteCarlo.h"
 #include "ObservationCsv.h"
 #include "Plan.h"
@@ -246,6 +247,14 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     const QString out = parser.value(options.exportTo);
+    // Numbers (.csv), the brief (--brief) and animations (--animate): app/MeetingExport.cpp.
+    if (isMeetingExport(out, parser, options))
+        return runMeetingExport(argc, argv, parser, options, [&] {
+            auto [scenario, source, result] = allocateRequested(parser, options);
+            return ExportInput{std::move(scenario), std::move(source), std::move(result)};
+        });
+    if (parser.isSet(options.frames) || parser.isSet(options.duration) || parser.isSet(options.loop))
+        throw UsageError{QStringLiteral("--frames, --duration and --loop are for animations (--animate)")};
     if (!exportFormatFor(out))
         throw UsageError{QStringLiteral("--export: \"%1\" has no known extension; use .png, .svg or .pdf").arg(out)};
     ExportOptions exportOptions;
@@ -560,6 +569,11 @@ int runCommandLine(int argc, char **argv)
         }
         if (parser.isSet(options.project))
             throw UsageError{QStringLiteral("--project goes with --budget-to-reach STAGE")};
+        if (!parser.isSet(options.exportTo))
+            for (const QCommandLineOption *option :
+                 {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop})
+                if (parser.isSet(*option))
+                    throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

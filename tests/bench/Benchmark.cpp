@@ -29,6 +29,8 @@
 #include "RandomScenario.h"
 #include "ScenarioFile.h"
 #include "StallMeter.h"
+#include "Sweep.h"
+#include "charts/AnimatedExport.h"
 #include "charts/ChartExport.h"
 #include "charts/ChartWidget.h"
 #include "charts/GrowthView.h"
@@ -426,6 +428,32 @@ void monteCarloRows()
     }
 }
 
+/// The animated export rows: 120 frames of the startup preset's total swept 0→300 at 1280×720.
+void animationRows()
+{
+    LoadResult startup = loadPreset(QStringLiteral("startup"));
+    Sweep sweep = *parseSweep("total=0:300").sweep;
+    bindSweep(sweep, *startup.scenario);
+    AnimationOptions options;
+    options.size = QSize(1280, 720);
+    options.frames = 120;
+    options.seconds = 6;
+    QTemporaryDir dir;
+    for (const char *name : {"sweep.gif", "sweep.webp"}) {
+        AnimationStats stats;
+        QString error;
+        const bool ok = exportAnimation(*startup.scenario, sweep, Theme::dark(), dir.filePath(QLatin1String(name)),
+                                        options, &error, {}, &stats);
+        const double mb = static_cast<double>(stats.bytes) / (1024.0 * 1024.0);
+        const std::string what = std::string("animated ") + (name[6] == 'g' ? "GIF" : "WebP")
+            + ", 120 frames 1280x720, total 0-300 (startup)";
+        row(what.c_str(), "<= 3 s, <= 5 MB",
+            ok ? fmt("%.2f s (cpu %.2f s), ", stats.totalSeconds, stats.cpuSeconds) + fmt("%.2f MB", mb)
+               : "failed: " + error.toStdString(),
+            ok && stats.totalSeconds <= 3 && mb <= 5);
+    }
+}
+
 int main(int argc, char **argv)
 {
     // The window rows need no display: Qt's offscreen platform, chosen before QApplication exists.
@@ -451,6 +479,11 @@ int main(int argc, char **argv)
 
     if (argc > 1 && std::string(argv[1]) == "--monte-carlo-only") {
         monteCarloRows();
+        return g_failures == 0 ? 0 : 1;
+    }
+    // --animation-only: just the animated export rows.
+    if (argc > 1 && std::string(argv[1]) == "--animation-only") {
+        animationRows();
         return g_failures == 0 ? 0 : 1;
     }
     // --window-only: just the window rows (for a profiler: perf record -g ... --window-only).
@@ -669,6 +702,7 @@ int main(int argc, char **argv)
             ok ? fmt("median %.0f ms, p95 %.0f ms", t.median, t.p95) : std::string("export failed"),
             ok && t.p95 <= 300);
     }
+    animationRows();
     {
         const auto [line, elapsed] = runChild(QStringLiteral("--child-memory"));
         (void)elapsed;

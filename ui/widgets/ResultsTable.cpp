@@ -4,6 +4,12 @@
 #include "widgets/ResultsTable.h"
 
 #include "document/Document.h"
+#include "document/TableCopy.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
 
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +21,7 @@
 namespace ef {
 
 ResultsTable::ResultsTable(Document *document, QWidget *parent)
-    : QWidget(parent), m_model(new ResultsModel(document, this)), m_table(new QTableView(this)),
+    : QWidget(parent), m_document(document), m_model(new ResultsModel(document, this)), m_table(new QTableView(this)),
       m_objective(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -42,6 +48,8 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
                               + 2 * m_table->verticalHeader()->defaultSectionSize());
     m_objective->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_objective->setWordWrap(true);
+    // Ctrl+C on the table copies the table, not the chart (the window's Copy Chart has the same keys).
+    m_table->installEventFilter(this);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::refresh);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsTable::refresh);
     connect(document, &Document::changed, this, &ResultsTable::refresh);
@@ -50,12 +58,38 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
 
 void ResultsTable::setTheme(const Theme &theme)
 {
+    m_theme = theme;
     m_model->setTheme(theme);
 }
 
 QString ResultsTable::objectiveText() const
 {
     return m_objective->text();
+}
+
+void ResultsTable::copyToClipboard(bool allRows)
+{
+    std::vector<int> rows;
+    if (!allRows && m_table->selectionModel())
+        for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+            rows.push_back(index.row());
+    std::sort(rows.begin(), rows.end());
+    const CopiedTable copied = copyTable(m_document->scenario(), m_document->result(), m_theme, rows);
+    QApplication::clipboard()->setMimeData(tableMimeData(copied));
+}
+
+bool ResultsTable::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            event->accept(); // ShortcutOverride: the key comes here, not to the window's Copy Chart
+            if (event->type() == QEvent::KeyPress)
+                copyToClipboard();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ResultsTable::refresh()

@@ -44,9 +44,18 @@ public:
     /// The objective line under the table.
     [[nodiscard]] QString objectiveText() const;
 
+    /// Puts the table on the clipboard as tab-separated text and HTML (TableCopy): the selected rows,
+    /// or every row when none is selected (or when `allRows`). Ctrl+C on the table does this too.
+    void copyToClipboard(bool allRows = false);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void refresh();
 
+    Document *m_document;
+    Theme m_theme = Theme::dark();
     ResultsModel *m_model;
     QTableView *m_table;
     QLabel *m_objective;

@@ -23,6 +23,7 @@
 #include "widgets/SnapshotBar.h"
 #include "window/AboutText.h"
 #include "window/FileController.h"
+#include "window/MeetingExports.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -304,12 +305,23 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_copyAction);
+    // Numbers out for meetings: the table to the clipboard, CSV, the one-page brief.
+    m_meeting = new MeetingExports(
+        this, m_document, m_results, [this] { return m_theme; }, [this](const QString &text) { showMessage(text); });
+    connect(m_meeting, &MeetingExports::written, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    file->addAction(m_meeting->exportNumbersAction());
+    file->addAction(m_meeting->exportBriefAction());
+    file->addAction(m_meeting->exportAnimationAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_meeting->copyTableAction());
     edit->addSeparator();
     QAction *add = edit->addAction(tr("&Add Project"), m_controls, &ControlPanel::addProject);
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));

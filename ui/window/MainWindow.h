@@ -35,6 +35,7 @@ class FileController;
 class MarginalView;
 class FileWatcher;
 class GrowthView;
+class MeetingExports;
 class ResultsTable;
 class SnapshotBar;
 
@@ -62,6 +63,8 @@ public:
     /// Why each dot stops where it does (gains per unit, the water level); View ▸ Marginal View.
     [[nodiscard]] MarginalView *marginalView() const { return m_marginal; }
     [[nodiscard]] QAction *marginalViewAction() const { return m_marginalAction; }
+    /// Copy Table, Export Numbers… and Export Brief… (numbers out for meetings).
+    [[nodiscard]] MeetingExports *meetingExports() const { return m_meeting; }
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -176,6 +179,7 @@ private:
     QPointer<PresenterWindow> m_presenter;
     MarginalView *m_marginal = nullptr;
     QAction *m_marginalAction = nullptr;
+    MeetingExports *m_meeting = nullptr;
 };
 
 } // namespace ef
