@@ -1123,7 +1123,17 @@ void writeState(JsonWriter &w, Effort totalEffort, const std::vector<Stage> &sta
 
 int formatVersionFor(const Scenario &scenario)
 {
-    // The oldest version that holds everything: files without snapshots stay readable by older builds.
+    // The oldest version that holds everything: files without the newer keys stay readable by older builds.
+    const auto usesVersion3 = [](const std::vector<Project> &projects) {
+        return std::any_of(projects.begin(), projects.end(), [](const Project &p) {
+            return !p.observations.empty() || !p.uncertainty.empty() || p.planned.has_value()
+                || p.curve.family == CurveFamily::Learning;
+        });
+    };
+    if (usesVersion3(scenario.projects)
+        || std::any_of(scenario.snapshots.begin(), scenario.snapshots.end(),
+                       [&](const Snapshot &snapshot) { return usesVersion3(snapshot.projects); }))
+        return 3;
     return scenario.snapshots.empty() ? 1 : 2;
 }
 

@@ -40,9 +40,12 @@ inline constexpr double kMaxScale = 1e9; ///< The learning family's effort scale
 inline constexpr int kMaxObservations = 10'000;
 } // namespace limits
 
-/// The newest file format version this build reads. Version 2 added "snapshots"; a file is written
-/// with the oldest version that holds what it contains (formatVersionFor()).
-inline constexpr int kFormatVersion = 2;
+/// The newest file format version this build reads. Version 2 added "snapshots"; version 3 the
+/// evidence and the plan: a project's "observations", "uncertainty" and "planned", and the
+/// "learning" family with its "scale". A file is written with the oldest version that holds what it
+/// contains (formatVersionFor()), so an older build reading a newer file says "update the app"
+/// instead of calling the new keys typos.
+inline constexpr int kFormatVersion = 3;
 
 /// A problem in a scenario file: where (a JSON path such as "projects[2].curve.b", or a line and
 /// column for syntax errors, or empty for the file as a whole) and why.
@@ -81,7 +84,9 @@ LoadResult loadScenarioFile(const QString &path);
 /// that are not valid UTF-8 open byte for byte; messages show such bytes as \xNN.
 LoadResult loadNativeScenarioFile(const QByteArray &nativePath);
 
-/// The version a file holding `scenario` is written with: 1, or 2 when it has snapshots.
+/// The version a file holding `scenario` is written with: 3 when any project (also in a snapshot) has
+/// observations, uncertainty ranges, a planned effort or a learning curve; else 2 when it has
+/// snapshots; else 1.
 int formatVersionFor(const Scenario &scenario);
 
 /// The scenario as a JSON document (keys in schema order, numbers round-trip exactly).

@@ -515,9 +515,9 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
 
         // Top level.
         {"missing version", R"({"totalEffort":100,"projects":[)" + p + "]}", "version",
-         "missing (this format is version 2)"},
-        {"version 3", withTop(R"("version":3,"totalEffort":100)"), "version",
-         "3 is newer than this Effort Frontier understands (up to 2); update the app"},
+         "missing (this format is version 3)"},
+        {"version 4", withTop(R"("version":4,"totalEffort":100)"), "version",
+         "4 is newer than this Effort Frontier understands (up to 3); update the app"},
         {"version 17", withTop(R"("version":17,"totalEffort":100)"), "version",
          "17 is newer than this Effort Frontier"},
         {"version 0", withTop(R"("version":0,"totalEffort":100)"), "version", "must be a whole number ≥ 1"},

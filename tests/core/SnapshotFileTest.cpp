@@ -75,6 +75,30 @@ TEST_CASE("Snapshots round-trip exactly and need format version 2", "[file][snap
     CHECK(formatVersionFor(s) == 1);
     CHECK(QJsonDocument::fromJson(QByteArray::fromStdString(serializeScenario(s))).object().value("version").toInt()
           == 1);
+
+    // Any of the keys of version 3 — also inside a snapshot — makes it version 3, and it reads back.
+    const auto versionOf = [](const Scenario &scenario) {
+        const std::string text = serializeScenario(scenario);
+        const LoadResult reread = parseScenario(QByteArray::fromStdString(text), QStringLiteral("mem"));
+        REQUIRE(reread.ok());
+        CHECK(*reread.scenario == scenario);
+        return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object().value("version").toInt();
+    };
+    Scenario planned = s;
+    planned.projects[1].planned = 12;
+    CHECK(versionOf(planned) == 3);
+    Scenario observed = s;
+    observed.projects[0].observations = {{10, 0.2}, {20, 0.3}};
+    CHECK(versionOf(observed) == 3);
+    Scenario ranged = s;
+    ranged.projects[2].uncertainty.a = ParameterRange{ranged.projects[2].curve.a * 0.5, ranged.projects[2].curve.a};
+    CHECK(versionOf(ranged) == 3);
+    Scenario learning = s;
+    learning.projects[3].curve = Curve{CurveFamily::Learning, 0.3, 0.5, 0.0, 10.0};
+    CHECK(versionOf(learning) == 3);
+    Scenario inSnapshot = s;
+    inSnapshot.snapshots.push_back(pin(planned, "planned"));
+    CHECK(versionOf(inSnapshot) == 3);
 }
 
 TEST_CASE("A snapshot's state is the scenario it was taken from", "[file][snapshots]")
