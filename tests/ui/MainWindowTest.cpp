@@ -4,6 +4,8 @@
 #include "UiTestSupport.h"
 
 #include "ScenarioFile.h"
+#include "charts/GrowthView.h"
+#include "charts/MarginalView.h"
 #include "persistence/Settings.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ParameterControl.h"
@@ -497,4 +499,32 @@ TEST_CASE("View > Accuracy Numbers puts numbers on the accuracy axis and is reme
     MainWindow again;
     CHECK(again.chartWidget()->chart()->accuracyNumbers());
     settings::setAccuracyNumbersShown(false);
+}
+
+TEST_CASE("A chart too narrow for its title wraps it at spaces instead of cutting it off", "[window][chart]")
+{
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    window.growthViewAction()->setChecked(true);
+    window.marginalViewAction()->setChecked(true);
+    QCoreApplication::processEvents();
+    for (PlotWidget *plot :
+         std::initializer_list<PlotWidget *>{window.chartWidget(), window.growthView(), window.marginalView()}) {
+        plot->resize(260, 400); // a narrow side panel
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        plot->replot(QCustomPlot::rpImmediateRefresh); // the layout settles on the second pass
+        const ChartFrame *frame = plot->frame();
+        const QString shown = frame->shownTitle();
+        INFO(shown.toStdString());
+        // Every word is there, in order, and no line is wider than the room.
+        CHECK(QString(shown).replace(QLatin1Char('\n'), QLatin1Char(' ')) == frame->title());
+        CHECK(shown.contains(QLatin1Char('\n')));
+        // Wrapping happens at the smallest title size (8 pt, bold): every line fits the room at it.
+        QFont smallest = frame->plot()->font();
+        smallest.setPointSizeF(8);
+        smallest.setBold(true);
+        for (const QString &line : shown.split(QLatin1Char('\n')))
+            CHECK(QFontMetricsF(smallest).horizontalAdvance(line) <= frame->titleRoom() + 0.5);
+    }
 }

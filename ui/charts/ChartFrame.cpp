@@ -200,9 +200,19 @@ void ChartFrame::setSubtitle(const QString &text)
     m_subtitle->setText(text);
 }
 
+QString ChartFrame::shownTitle() const
+{
+    return m_title->text();
+}
+
+double ChartFrame::titleRoom() const
+{
+    return m_plot->viewport().width() - 24 * m_scale;
+}
+
 bool ChartFrame::fitTitles()
 {
-    const double room = m_plot->viewport().width() - 24 * m_scale;
+    const double room = titleRoom();
     bool changed = false;
     // The title shrinks rather than being cut off on a narrow window or a small export.
     QFont probe = font(m_theme.titlePointSize - m_theme.basePointSize, true);
@@ -210,6 +220,28 @@ bool ChartFrame::fitTitles()
         probe.setPointSizeF(probe.pointSizeF() - 1);
     if (m_title->font() != probe) {
         m_title->setFont(probe);
+        changed = true;
+    }
+    // Still too wide at the smallest size (a narrow side panel): the title wraps at spaces instead of
+    // being cut off at both ends.
+    QString title = m_titleText;
+    if (const QFontMetricsF titleMetrics(probe); titleMetrics.horizontalAdvance(m_titleText) > room) {
+        QStringList lines;
+        QString line;
+        for (const QString &word : m_titleText.split(QLatin1Char(' '))) {
+            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && titleMetrics.horizontalAdvance(candidate) > room) {
+                lines << line;
+                line = word;
+            } else {
+                line = candidate;
+            }
+        }
+        lines << line;
+        title = lines.join(QLatin1Char('\n'));
+    }
+    if (m_title->text() != title) {
+        m_title->setText(title);
         changed = true;
     }
     // The subtitle wraps at spaces onto as many lines as the width needs (balanced: two lines are

@@ -65,6 +65,11 @@ public:
     void antialiasFor(std::size_t lineCount);
 
     [[nodiscard]] QString title() const { return m_titleText; }
+    /// The title as drawn: shrunk to fit, and wrapped at spaces onto more lines when even the smallest
+    /// size is too wide.
+    [[nodiscard]] QString shownTitle() const;
+    /// The width the titles may take, in pixels.
+    [[nodiscard]] double titleRoom() const;
     /// The line under the title (shown on two lines when one is too narrow).
     void setSubtitle(const QString &text);
     [[nodiscard]] QString subtitle() const { return m_subtitleText; }

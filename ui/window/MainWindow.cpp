@@ -132,7 +132,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_marginalAction->setStatusTip(tr("Show why each dot stops where it does: the gain of every unit and the water "
                                       "level at which the optimal split equalises them"));
     m_marginalAction->setCheckable(true);
-    connect(m_marginalAction, &QAction::toggled, m_marginal, &QWidget::setVisible);
+    connect(m_marginalAction, &QAction::toggled, this, [this](bool on) {
+        m_marginal->setVisible(on);
+        balanceChartViews();
+    });
     charts->setChildrenCollapsible(false);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
@@ -286,8 +289,7 @@ void MainWindow::createActions()
     m_growthAction->setChecked(settings::growthViewShown());
     connect(m_growthAction, &QAction::toggled, this, [this](bool on) {
         m_growth->setVisible(on);
-        if (auto *charts = qobject_cast<QSplitter *>(m_growth->parentWidget()); on && charts)
-            charts->setSizes({charts->width() * 3 / 5, charts->width() * 2 / 5});
+        balanceChartViews();
         settings::setGrowthViewShown(on);
     });
 }
@@ -403,6 +405,21 @@ QString MainWindow::messageText() const
     if (!m_allocationLabel->isHidden())
         parts << m_allocationLabel->text();
     return parts.join(QLatin1Char('\n'));
+}
+
+void MainWindow::balanceChartViews()
+{
+    // The accuracy chart keeps the larger share: 3 : 2 beside one view, 2 : 1 : 1 beside two.
+    auto *charts = qobject_cast<QSplitter *>(m_growth->parentWidget());
+    if (!charts)
+        return;
+    const bool growth = !m_growth->isHidden();
+    const bool marginal = !m_marginal->isHidden();
+    const int w = charts->width();
+    if (growth && marginal)
+        charts->setSizes({w / 2, w / 4, w / 4});
+    else
+        charts->setSizes({w * 3 / 5, growth ? w * 2 / 5 : 0, marginal ? w * 2 / 5 : 0});
 }
 
 bool MainWindow::isBusyShown() const

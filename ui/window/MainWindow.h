@@ -137,6 +137,8 @@ private:
     void updateAllocationMessage();
     void showMessage(const QString &text);
     void setBusyShown(bool shown);
+    /// Shares the width among the visible chart views (the accuracy chart keeps the larger part).
+    void balanceChartViews();
     void hideMessage();
     void rebuildRecentMenu();
 
