@@ -66,6 +66,10 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     m_ghostDots->setLayer(QStringLiteral("dots"));
     m_ghostDots->setLineStyle(QCPCurve::lsNone);
     m_ghostDots->setVisible(false);
+    // The Monte Carlo's p5–p95 efforts: a thin bar through each red dot.
+    m_whiskers = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_whiskers->setLayer(QStringLiteral("dots"));
+    m_whiskers->setVisible(false);
     // The team's plan: rings joined to the red dots by thin lines.
     m_planJoins = new QCPCurve(plot->xAxis, plot->yAxis);
     m_planJoins->setLayer(QStringLiteral("dots"));
@@ -110,6 +114,8 @@ void Chart::applyTheme()
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.foreground, width(2)), Qt::NoBrush, width(t.dotSize + 6)));
     m_planRings->setPen(QPen(t.foreground));
     m_planJoins->setPen(QPen(t.foreground, width(1), Qt::DashLine));
+    m_whiskers->setPen(QPen(t.dot, width(1.5)));
+    m_whiskers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
     m_ghostDots->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.dot, width(2)), Qt::NoBrush, width(t.dotSize + 2)));
     m_ghostDots->setPen(QPen(t.dot));
@@ -207,6 +213,23 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     m_dots->setData(ts, dx, dy, true);
     m_dots->setVisible(!dx.isEmpty());
     {
+        // The Monte Carlo's spread: p5–p95 of the effort, at the dot's accuracy.
+        QVector<double> wt, wx, wy;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        for (std::size_t i = 0; result.ok() && m_spread.size() == n && i < n && i < result.allocation->projects.size();
+             ++i) {
+            const double accuracy = result.allocation->projects[i].accuracy;
+            if (!std::isfinite(accuracy))
+                continue;
+            const double t = 3.0 * static_cast<double>(i);
+            wt << t << t + 1 << t + 2;
+            wx << static_cast<double>(m_spread[i].first) << static_cast<double>(m_spread[i].second) << nan;
+            wy << accuracy << accuracy << nan;
+        }
+        m_whiskers->setData(wt, wx, wy, true);
+        m_whiskers->setVisible(!wx.isEmpty());
+    }
+    {
         // The team's plan: a ring on each planned effort, joined to the optimum's dot.
         QVector<double> rt, rx, ry, jt, jx, jy;
         for (std::size_t i = 0; result.ok() && i < n && i < result.allocation->projects.size(); ++i) {
@@ -284,6 +307,15 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     }
     updateObservations(scenario);
     updateGhosts(sample, xs, ys);
+}
+
+void Chart::setUncertainty(const MonteCarloResult *result)
+{
+    m_spread.clear();
+    if (!result || !result->ok())
+        return;
+    for (const MonteCarloProject &project : result->projects)
+        m_spread.emplace_back(project.p5, project.p95);
 }
 
 void Chart::setAccuracyNumbers(bool on)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Allocation.h"
+#include "MonteCarlo.h"
 #include "Scenario.h"
 #include "charts/ChartFrame.h"
 
@@ -46,6 +47,14 @@ public:
     /// Draws `snapshot` (nullptr: none) as ghosts from the next update(): its curves faded and dashed,
     /// its dots hollow, with an arrow from each ghost dot to the live one that moved.
     void setBaseline(const Snapshot *snapshot);
+    /**
+     * Draws, from the next update(), a p5–p95 whisker through each red dot (a thin horizontal bar at the
+     * dot's accuracy) from `result` (nullptr, an error or another project count: none). Copied.
+     */
+    void setUncertainty(const MonteCarloResult *result);
+    /// The whiskers: for project i the points t = 3i (its p5) and 3i + 1 (its p95) at its dot's accuracy,
+    /// then a NaN gap at 3i + 2. Hidden when there are none.
+    [[nodiscard]] QCPCurve *whiskers() const { return m_whiskers; }
     /// The baseline's hollow dots (one point per baseline project).
     [[nodiscard]] QCPCurve *ghostDots() const { return m_ghostDots; }
     [[nodiscard]] std::size_t ghostCurveCount() const { return m_ghostCurves.size(); }
@@ -103,6 +112,8 @@ private:
     QCPCurve *m_ghostDots = nullptr;
     QCPCurve *m_planRings = nullptr;
     QCPCurve *m_planJoins = nullptr;
+    QCPCurve *m_whiskers = nullptr;
+    std::vector<std::pair<Effort, Effort>> m_spread; ///< p5, p95 per project; empty: no whiskers.
     std::vector<QCPGraph *> m_ghostCurves;
     std::vector<QCPItemLine *> m_ghostLinks;
     std::optional<Snapshot> m_baseline;

@@ -33,6 +33,7 @@ void ChartWidget::refresh()
         m_shownTotal = scenario.totalEffort;
     }
     m_chart->setBaseline(m_document->baseline());
+    m_chart->setUncertainty(m_document->monteCarlo());
     m_chart->update(scenario, m_document->result(), m_document->isUpdating());
     replot(QCustomPlot::rpQueuedReplot);
 }

@@ -34,6 +34,8 @@ AllocationService::~AllocationService()
         m_allocationCancel->store(true);
     if (m_growthCancel)
         m_growthCancel->store(true);
+    if (m_monteCarloCancel)
+        m_monteCarloCancel->store(true);
     m_pool.waitForDone();
 }
 
@@ -130,6 +132,45 @@ void AllocationService::cancelGrowth()
         m_growthCancel->store(true);
     m_growthCancel.reset();
     setPending(m_growthPending, false);
+}
+
+quint64 AllocationService::requestMonteCarlo(const Scenario &scenario)
+{
+    const quint64 generation = ++m_monteCarloGeneration;
+    if (m_monteCarloCancel)
+        m_monteCarloCancel->store(true);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_monteCarloCancel = cancel;
+    setPending(m_monteCarloPending, true);
+    m_pool.start([this, scenario, generation, cancel] {
+        MonteCarloOptions options;
+        options.samples = kMonteCarloSamples;
+        options.keepParameters = false; // the window shows summaries only
+        options.cancel = cancel.get();
+        MonteCarloResult result = monteCarlo(scenario, options);
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, result = std::move(result)] {
+                if (generation != m_monteCarloGeneration)
+                    return; // superseded while on its way
+                m_monteCarloCancel.reset();
+                setPending(m_monteCarloPending, false);
+                emit monteCarloReady(generation, result);
+            },
+            Qt::QueuedConnection);
+    });
+    return generation;
+}
+
+void AllocationService::cancelMonteCarlo()
+{
+    ++m_monteCarloGeneration;
+    if (m_monteCarloCancel)
+        m_monteCarloCancel->store(true);
+    m_monteCarloCancel.reset();
+    setPending(m_monteCarloPending, false);
 }
 
 bool AllocationService::waitForIdle(int timeoutMs)

@@ -5,6 +5,7 @@
 
 #include "Allocation.h"
 #include "Growth.h"
+#include "MonteCarlo.h"
 #include "Scenario.h"
 
 #include <QObject>
@@ -56,10 +57,18 @@ public:
     quint64 requestGrowth(const Scenario &scenario, int samples = kGrowthSamples);
     /// Cancels the pending growth request, if any (a hidden view needs none).
     void cancelGrowth();
+    /// Runs the Monte Carlo over the scenario's uncertainty ranges (kMonteCarloSamples draws, the
+    /// default seed), always on a worker thread; monteCarloReady() delivers it. Returns its generation.
+    quint64 requestMonteCarlo(const Scenario &scenario);
+    /// Cancels the pending Monte Carlo, if any (the scenario lost its ranges).
+    void cancelMonteCarlo();
+    /// Draws of the window's Monte Carlo.
+    static constexpr int kMonteCarloSamples = 1000;
 
     [[nodiscard]] bool allocationPending() const { return m_allocationPending; }
     [[nodiscard]] bool growthPending() const { return m_growthPending; }
-    [[nodiscard]] bool busy() const { return m_allocationPending || m_growthPending; }
+    [[nodiscard]] bool monteCarloPending() const { return m_monteCarloPending; }
+    [[nodiscard]] bool busy() const { return m_allocationPending || m_growthPending || m_monteCarloPending; }
 
     /// Processes events until no request is pending or `timeoutMs` has passed; true when idle.
     /// For exports, tests and the benchmark: the window itself never waits.
@@ -70,6 +79,8 @@ signals:
     void allocationReady(quint64 generation, const ef::AllocationResult &result);
     /// The growth path asked for by request `generation` (always the latest request).
     void growthReady(quint64 generation, const ef::GrowthPath &path);
+    /// The Monte Carlo asked for by request `generation` (always the latest request).
+    void monteCarloReady(quint64 generation, const ef::MonteCarloResult &result);
     /// Long work started or ended (for an "updating" mark and a progress indicator).
     void busyChanged(bool busy);
 
@@ -84,6 +95,9 @@ private:
     Flag m_growthCancel;
     bool m_allocationPending = false;
     bool m_growthPending = false;
+    quint64 m_monteCarloGeneration = 0;
+    Flag m_monteCarloCancel;
+    bool m_monteCarloPending = false;
 };
 
 } // namespace ef

@@ -10,6 +10,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace ef {
 
 Document::Document(QObject *parent) : QObject(parent)
@@ -17,6 +19,10 @@ Document::Document(QObject *parent) : QObject(parent)
     connect(&m_undo, &QUndoStack::cleanChanged, this, &Document::fileStateChanged);
     connect(&m_service, &AllocationService::allocationReady, this,
             [this](quint64, const AllocationResult &result) { allocationReady(result); });
+    connect(&m_service, &AllocationService::monteCarloReady, this, [this](quint64, const MonteCarloResult &result) {
+        m_monteCarlo = result;
+        emit changed();
+    });
     reallocate();
 }
 
@@ -180,6 +186,7 @@ void Document::reallocate()
     m_inReallocate = true;
     m_service.requestAllocation(m_scenario); // a cheap answer arrives (allocationReady) before this returns
     m_inReallocate = false;
+    requestMonteCarlo();
     if (m_updating) {
         // Long work: keep the last good split on screen, on the new curves, until the answer comes.
         if (m_result.ok() && m_result.allocation->projects.size() == m_scenario.projects.size()) {
@@ -193,6 +200,20 @@ void Document::reallocate()
     }
     if (m_updating != wasUpdating)
         emit updatingChanged(m_updating);
+}
+
+void Document::requestMonteCarlo()
+{
+    const bool uncertain = std::any_of(m_scenario.projects.begin(), m_scenario.projects.end(),
+                                       [](const Project &p) { return !p.uncertainty.empty(); });
+    if (!uncertain) {
+        m_service.cancelMonteCarlo();
+        m_monteCarlo.reset();
+        return;
+    }
+    if (m_monteCarlo && m_monteCarlo->projects.size() != m_scenario.projects.size())
+        m_monteCarlo.reset(); // its rows would belong to other projects
+    m_service.requestMonteCarlo(m_scenario);
 }
 
 void Document::allocationReady(const AllocationResult &result)

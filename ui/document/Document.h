@@ -12,6 +12,7 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <optional>
 
 namespace ef {
 
@@ -39,6 +40,13 @@ public:
      * list changed since).
      */
     [[nodiscard]] const AllocationResult &result() const { return m_result; }
+    /**
+     * The latest Monte Carlo over the scenario's uncertainty ranges (AllocationService::requestMonteCarlo,
+     * asked for after every allocation), or nullptr when no project has a range or the project list
+     * changed since the last result. While a newer run is computing, the previous result (same
+     * projects) stays; changed() is emitted when the new one arrives. May hold an error (ok() false).
+     */
+    [[nodiscard]] const MonteCarloResult *monteCarlo() const { return m_monteCarlo ? &*m_monteCarlo : nullptr; }
     /// True while the allocation of the current scenario is being computed off the UI thread.
     [[nodiscard]] bool isUpdating() const { return m_updating; }
     /// Runs this document's allocations and growth paths (also for the growth view).
@@ -116,10 +124,12 @@ signals:
 private:
     void reallocate();
     void allocationReady(const AllocationResult &result);
+    void requestMonteCarlo();
 
     AllocationService m_service;
     Scenario m_scenario;
     AllocationResult m_result;
+    std::optional<MonteCarloResult> m_monteCarlo;
     bool m_updating = false;
     bool m_inReallocate = false;
     QString m_baseline;

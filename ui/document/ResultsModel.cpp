@@ -4,6 +4,7 @@
 #include "document/ResultsModel.h"
 
 #include "Allocator.h"
+#include "MonteCarlo.h"
 #include "Plan.h"
 #include "ScenarioFile.h"
 #include "WaterLevel.h"
@@ -39,14 +40,24 @@ int ResultsModel::rowCount(const QModelIndex &parent) const
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : (m_compare ? ColumnCount : kPlainColumns);
+    return parent.isValid() ? 0 : (m_compare ? ColumnCount : kPlainColumns) + (m_top ? 1 : 0);
+}
+
+int ResultsModel::topProbabilityColumn() const
+{
+    return m_top ? (m_compare ? ColumnCount : kPlainColumns) : -1;
+}
+
+int ResultsModel::cellIndex(int column) const
+{
+    return m_top && column == topProbabilityColumn() ? kTopCell : column;
 }
 
 QString ResultsModel::text(int row, int column) const
 {
     if (row < 0 || row >= rowCount() || column < 0 || column >= columnCount())
         return {};
-    return m_rows[static_cast<std::size_t>(row)].cells[column];
+    return m_rows[static_cast<std::size_t>(row)].cells[cellIndex(column)];
 }
 
 QVariant ResultsModel::data(const QModelIndex &index, int role) const
@@ -56,7 +67,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return row.cells[index.column()];
+        return row.cells[cellIndex(index.column())];
     case Qt::EditRole: {
         // As text, so the editor is a line edit where an empty value drops the plan.
         if (index.column() != PlannedColumn)
@@ -115,6 +126,14 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
+    if (section == topProbabilityColumn()) {
+        if (role == Qt::DisplayRole)
+            return tr("P(top)");
+        if (role == Qt::ToolTipRole)
+            return tr("The share of the Monte Carlo's draws (over the projects' uncertainty ranges) in which this "
+                      "project gets the most effort.");
+        return {};
+    }
     if (role == Qt::DisplayRole) {
         switch (section) {
         case ProjectColumn:
@@ -240,11 +259,17 @@ void ResultsModel::refresh()
         }
     }
 
+    const MonteCarloResult *monteCarlo = m_document->monteCarlo();
+    const bool top = monteCarlo && monteCarlo->ok() && monteCarlo->projects.size() == rows.size();
+    for (std::size_t i = 0; top && i < rows.size(); ++i)
+        rows[i].cells[kTopCell] = QStringLiteral("%1 %").arg(100.0 * monteCarlo->projects[i].topProbability, 0, 'f', 1);
+
     const bool compare = baseline != nullptr;
-    if (compare != m_compare || rows.size() != m_rows.size()) {
+    if (compare != m_compare || top != m_top || rows.size() != m_rows.size()) {
         beginResetModel();
         m_rows = std::move(rows);
         m_compare = compare;
+        m_top = top;
         endResetModel();
     } else {
         m_rows = std::move(rows);
@@ -307,6 +332,10 @@ void ResultsModel::refresh()
                 m_objective += tr(" · the plan has %1 units, the budget %2")
                                    .arg(format::units(plan.plannedTotal), format::units(a.totalEffort));
         }
+        if (top)
+            m_objective += QStringLiteral("<br>")
+                + tr("Expected regret of this split %1 (%2 draws)")
+                      .arg(format::number(monteCarlo->expectedRegret, 4), format::units(monteCarlo->samples));
         if (baseline)
             m_objective += tr(" · <b>%1</b> against “%2” (%3)")
                                .arg(format::signedNumber(a.objective - baselineObjective, 6),

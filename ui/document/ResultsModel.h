@@ -46,6 +46,11 @@ public:
     /// Columns shown without a baseline.
     static constexpr int kPlainColumns = DeltaEffortColumn;
 
+    /// The shown index of the "P(top)" column (the share of Monte Carlo draws in which the project gets
+    /// the most effort, in %): the last column, present only while the document has a Monte Carlo
+    /// result; -1 when absent.
+    [[nodiscard]] int topProbabilityColumn() const;
+
     explicit ResultsModel(Document *document, QObject *parent = nullptr);
 
     /// The colours of the name column's swatches.
@@ -68,15 +73,19 @@ public:
 
 private:
     struct Row {
-        QString cells[ColumnCount];
+        QString cells[ColumnCount + 1]; ///< The last: P(top).
         QColor color;
     };
     void refresh();
+    /// The cell index behind shown column `column`.
+    [[nodiscard]] int cellIndex(int column) const;
+    static constexpr int kTopCell = ColumnCount;
 
     Document *m_document;
     Theme m_theme = Theme::dark();
     std::vector<Row> m_rows;
     bool m_compare = false;
+    bool m_top = false;
     QString m_objective;
 };
 
