@@ -527,8 +527,7 @@ void ControlPanel::syncFromDocument()
         const AllocationResult &result = m_document->result();
         if (!locked && result.ok() && index < result.allocation->projects.size())
             shown = result.allocation->projects[index].effort;
-        if (!m_lockValue->hasFocus() || locked)
-            m_lockValue->setValue(units(shown));
+        m_lockValue->setValue(units(shown));
     }
 }
 
