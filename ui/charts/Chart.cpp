@@ -4,6 +4,7 @@
 #include "charts/Chart.h"
 
 #include "ScenarioFile.h"
+#include "document/ProjectListModel.h"
 
 #include <qcustomplot.h>
 
@@ -19,6 +20,14 @@
 namespace ef {
 
 namespace {
+
+/// A project's name in the legend: with its weight when that is not 1 ("Dynamic pricing (×6)").
+QString legendName(const Project &project)
+{
+    const QString name = QString::fromStdString(project.name);
+    const QString weight = ProjectListModel::weightText(project.weight);
+    return weight.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, weight);
+}
 
 constexpr int kSamples = 240;
 /// Above this many projects the curves are drawn 1 px wide: 50 thick curves are a blur, and a hairline
@@ -171,7 +180,8 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
     // and resetting them on every update made every replot lay the plot out twice (profiled).
     std::vector<bool> renamed(scenario.projects.size(), true);
     for (std::size_t i = 0; i < renamed.size() && i < m_scenario.projects.size() && i < m_curves.size(); ++i)
-        renamed[i] = scenario.projects[i].name != m_scenario.projects[i].name;
+        renamed[i] = scenario.projects[i].name != m_scenario.projects[i].name
+            || scenario.projects[i].weight != m_scenario.projects[i].weight; // the legend shows the weight
     m_scenario = scenario;
     m_result = result;
     m_updatingResult = updating;
@@ -297,7 +307,7 @@ void Chart::update(const Scenario &scenario, const AllocationResult &result, boo
         const Project &project = scenario.projects[i];
         QCPGraph *graph = m_curves[i];
         if (renamed[i])
-            graph->setName(QString::fromStdString(project.name));
+            graph->setName(legendName(project));
         const QColor color = theme().projectColor(i, project.color);
         graph->setPen(QPen(color, width(n > kThinCurvesAbove ? 1.0 : theme().curveWidth)));
         // The effort label framed in the project's colour: in a cluster of dots each number says whose it is.
@@ -505,7 +515,7 @@ bool Chart::fitLayout()
     const double room = viewWidth - legend()->margins().left() - legend()->margins().right();
     double widest = metrics.horizontalAdvance(m_dots->name());
     for (const Project &project : m_scenario.projects)
-        widest = std::max(widest, metrics.horizontalAdvance(QString::fromStdString(project.name)));
+        widest = std::max(widest, metrics.horizontalAdvance(legendName(project)));
     int columns = std::clamp(static_cast<int>((room + spacing) / (widest + overhead + spacing)), 1, 3);
     double textRoom = widest + 1;
     if (columns == 1 && room >= 2 * (overhead + 120) + spacing) {
@@ -513,7 +523,7 @@ bool Chart::fitLayout()
         textRoom = (room - spacing) / 2 - overhead;
     }
     for (std::size_t i = 0; i < m_curves.size() && i < m_scenario.projects.size(); ++i) {
-        const QString full = QString::fromStdString(m_scenario.projects[i].name);
+        const QString full = legendName(m_scenario.projects[i]);
         const QString shown = metrics.elidedText(full, Qt::ElideRight, static_cast<int>(textRoom));
         if (m_curves[i]->name() != shown) {
             m_curves[i]->setName(shown);

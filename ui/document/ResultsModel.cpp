@@ -16,10 +16,45 @@
 #include <QPixmap>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 namespace ef {
+
+namespace {
+
+/// What a scenario's minEffort/maxEffort cost: the free optimum (every bound cleared) minus `constrained`.
+struct ConstraintCost {
+    double freeObjective = 0;
+    double cost = 0;
+    bool freeProven = true;
+};
+
+/// Only when some project has a minimum above 0 or a maximum (nothing is computed otherwise).
+std::optional<ConstraintCost> constraintCost(const Scenario &scenario, const Allocation &constrained)
+{
+    const bool bounded = std::any_of(scenario.projects.begin(), scenario.projects.end(),
+                                     [](const Project &p) { return p.minEffort > 0 || p.maxEffort.has_value(); });
+    if (!bounded)
+        return std::nullopt;
+    Scenario unbounded = scenario;
+    for (Project &p : unbounded.projects) {
+        p.minEffort = 0;
+        p.maxEffort.reset();
+    }
+    // Bounded in time like the interactive allocation, so an S-curve scenario cannot freeze the window.
+    AllocateOptions options;
+    options.timeLimitSeconds = 0.25;
+    const AllocationResult result = allocate(unbounded, constrained.totalEffort, Method::Auto, options);
+    if (!result.ok())
+        return std::nullopt;
+    return ConstraintCost{result.allocation->objective, result.allocation->objective - constrained.objective,
+                          result.allocation->proven};
+}
+
+} // namespace
 
 ResultsModel::ResultsModel(Document *document, QObject *parent) : QAbstractTableModel(parent), m_document(document)
 {
@@ -290,6 +325,16 @@ void ResultsModel::refresh()
             m_objective += tr(" · water level %1").arg(format::number(*level));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
+        if (const std::optional<ConstraintCost> cost = constraintCost(scenario, a)) {
+            // Forced dots (minimum, maximum, lock): what they cost against the split without them.
+            m_objective += QStringLiteral("<br>")
+                + tr("Constraints cost %1 (%2 %) against the free optimum %3")
+                      .arg(format::number(cost->cost, 4),
+                           format::number(100.0 * cost->cost / std::max(1e-300, std::abs(cost->freeObjective)), 3),
+                           format::number(cost->freeObjective, 6));
+            if (!cost->freeProven)
+                m_objective += tr(" (the free optimum is the best found, not proven)");
+        }
         if (!a.proven)
             m_objective += QStringLiteral("<br>")
                 + tr("<b>Not proven optimal:</b> %1 (%2 s in the window). The split shown is the best found, at "

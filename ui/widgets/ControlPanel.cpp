@@ -13,6 +13,7 @@
 #include "widgets/ParameterControl.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -23,6 +24,7 @@
 #include <QListView>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -186,6 +188,41 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     m_scaleLabel->setToolTip(scaleHelp);
     m_scale->setHelp(scaleHelp);
     form->addRow(m_scaleLabel, m_scale);
+
+    // Forcing a dot: bounds on the selected project's effort, or its effort locked at a value.
+    const int maxUnits = static_cast<int>(limits::kMaxTotalEffort);
+    m_minEffort = new QSpinBox(m_editor);
+    m_minEffort->setRange(0, maxUnits);
+    m_minEffort->setSuffix(tr(" units"));
+    m_minEffort->setKeyboardTracking(false); // one edit when typing is done, not one per digit
+    m_minEffort->setToolTip(tr("Minimum effort: every allocation gives this project at least this many units."));
+    m_maxEffort = new QSpinBox(m_editor);
+    m_maxEffort->setRange(-1, maxUnits);
+    m_maxEffort->setSpecialValueText(tr("no limit"));
+    m_maxEffort->setSuffix(tr(" units"));
+    m_maxEffort->setKeyboardTracking(false);
+    m_maxEffort->setToolTip(tr("Maximum effort: no allocation gives this project more than this many units "
+                               "(step below 0 for no limit)."));
+    m_lock = new QCheckBox(tr("&Lock at"), m_editor);
+    m_lockValue = new QSpinBox(m_editor);
+    m_lockValue->setRange(0, maxUnits);
+    m_lockValue->setSuffix(tr(" units"));
+    m_lockValue->setKeyboardTracking(false);
+    const QString lockHelp = tr("Force this project's effort to exactly this many units (minimum = maximum); "
+                                "the others share the rest optimally. The line under the table says what "
+                                "the forced choice costs.");
+    m_lock->setToolTip(lockHelp);
+    m_lockValue->setToolTip(lockHelp);
+    auto *boundsRow = new QHBoxLayout;
+    auto *minLabel = new QLabel(tr("M&inimum"), m_editor);
+    minLabel->setBuddy(m_minEffort);
+    auto *maxLabel = new QLabel(tr("Ma&ximum"), m_editor);
+    maxLabel->setBuddy(m_maxEffort);
+    boundsRow->addWidget(m_minEffort, 1);
+    boundsRow->addWidget(maxLabel);
+    boundsRow->addWidget(m_maxEffort, 1);
+    form->addRow(minLabel, boundsRow);
+    form->addRow(m_lock, m_lockValue);
     m_concaveNote->setWordWrap(true);
     m_concaveNote->setText(tr("Not concave: allocated with the exact method."));
     form->addRow(m_concaveNote);
@@ -237,6 +274,36 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
         m_document->edit(tr("Rename project"),
                          [&](Scenario &s) { s.projects.at(static_cast<std::size_t>(index)).name = name; });
     });
+    connect(m_minEffort, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_selected < 0)
+            return;
+        const Project &p = m_document->scenario().projects.at(static_cast<std::size_t>(m_selected));
+        editBounds(tr("Change minimum effort of %1").arg(QString::fromStdString(p.name)), value, p.maxEffort);
+    });
+    connect(m_maxEffort, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_selected < 0)
+            return;
+        const Project &p = m_document->scenario().projects.at(static_cast<std::size_t>(m_selected));
+        editBounds(tr("Change maximum effort of %1").arg(QString::fromStdString(p.name)), p.minEffort,
+                   value < 0 ? std::nullopt : std::optional<Effort>(value));
+    });
+    connect(m_lock, &QCheckBox::toggled, this, [this](bool locked) {
+        if (m_selected < 0)
+            return;
+        const QString name
+            = QString::fromStdString(m_document->scenario().projects.at(static_cast<std::size_t>(m_selected)).name);
+        if (locked)
+            editBounds(tr("Lock effort of %1").arg(name), m_lockValue->value(), m_lockValue->value());
+        else
+            editBounds(tr("Unlock effort of %1").arg(name), 0, std::nullopt);
+    });
+    connect(m_lockValue, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_selected < 0)
+            return;
+        const QString name
+            = QString::fromStdString(m_document->scenario().projects.at(static_cast<std::size_t>(m_selected)).name);
+        editBounds(tr("Lock effort of %1").arg(name), value, value);
+    });
     connect(m_family, &QComboBox::activated, this, [this](int item) {
         const int index = m_selected;
         const auto family = static_cast<CurveFamily>(m_family->itemData(item).toInt());
@@ -282,6 +349,10 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
         setTabOrder(previous, control->slider());
         setTabOrder(control->slider(), control->spinBox());
         previous = control->spinBox();
+    }
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_minEffort, m_maxEffort, m_lock, m_lockValue}) {
+        setTabOrder(previous, widget);
+        previous = widget;
     }
 
     connect(m_document, &Document::changed, this, &ControlPanel::syncFromDocument);
@@ -441,6 +512,39 @@ void ControlPanel::syncFromDocument()
     m_scale->setVisible(learning);
     m_scaleLabel->setVisible(learning);
     m_concaveNote->setVisible(!p.curve.isConcave());
+    {
+        const QSignalBlocker blockMin(m_minEffort);
+        const QSignalBlocker blockMax(m_maxEffort);
+        const QSignalBlocker blockLock(m_lock);
+        const QSignalBlocker blockLockValue(m_lockValue);
+        const auto units = [](Effort e) { return static_cast<int>(std::clamp<Effort>(e, 0, limits::kMaxTotalEffort)); };
+        m_minEffort->setValue(units(p.minEffort));
+        m_maxEffort->setValue(p.maxEffort ? units(*p.maxEffort) : -1);
+        const bool locked = p.maxEffort && *p.maxEffort == p.minEffort;
+        m_lock->setChecked(locked);
+        // Unlocked, the box offers the effort the project gets now: checking the box keeps the dot where it is.
+        Effort shown = p.minEffort;
+        const AllocationResult &result = m_document->result();
+        if (!locked && result.ok() && index < result.allocation->projects.size())
+            shown = result.allocation->projects[index].effort;
+        m_lockValue->setValue(units(shown));
+    }
+}
+
+void ControlPanel::editBounds(const QString &text, Effort minEffort, std::optional<Effort> maxEffort)
+{
+    const int index = m_selected;
+    if (index < 0 || index >= static_cast<int>(m_document->scenario().projects.size()))
+        return;
+    const auto i = static_cast<std::size_t>(index);
+    const Project &p = m_document->scenario().projects[i];
+    if (p.minEffort == minEffort && p.maxEffort == maxEffort)
+        return; // nothing changes: no empty undo step
+    m_document->edit(text, [i, minEffort, maxEffort](Scenario &s) {
+        Project &project = s.projects.at(i);
+        project.minEffort = minEffort;
+        project.maxEffort = maxEffort;
+    });
 }
 
 void ControlPanel::addProject()

@@ -8,11 +8,15 @@
 
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSpinBox;
 class QToolButton;
 
 namespace ef {
@@ -59,6 +63,14 @@ public:
     /// The list of projects (its model is projectModel()).
     [[nodiscard]] QListView *projectList() const { return m_list; }
     [[nodiscard]] ProjectListModel *projectModel() const { return m_projects; }
+    /// The selected project's minEffort, in units (every allocator gives it at least this).
+    [[nodiscard]] QSpinBox *minEffortBox() const { return m_minEffort; }
+    /// Its maxEffort; the minimum value, −1, reads "no limit" (no maxEffort).
+    [[nodiscard]] QSpinBox *maxEffortBox() const { return m_maxEffort; }
+    /// "Lock at": checked when minEffort = maxEffort; checking it, or typing in lockBox(), forces the
+    /// project's effort to lockBox()'s value (minEffort = maxEffort = value); unchecking clears both.
+    [[nodiscard]] QCheckBox *lockCheck() const { return m_lock; }
+    [[nodiscard]] QSpinBox *lockBox() const { return m_lockValue; }
     /// The curve family of the selected project (item data: the CurveFamily as an int).
     [[nodiscard]] QComboBox *familyBox() const { return m_family; }
     /// The labels of `a` and `b`, which follow the selected project's family.
@@ -93,6 +105,8 @@ private:
     void editParameter(Field field, double value);
     void moveProject(int delta);
     void showFamilyTexts(CurveFamily family);
+    /// Sets the selected project's minEffort and maxEffort as one undo step.
+    void editBounds(const QString &text, Effort minEffort, std::optional<Effort> maxEffort);
 
     Document *m_document;
     Theme m_theme = Theme::dark();
@@ -125,6 +139,10 @@ private:
     QLabel *m_scaleLabel;
     QLabel *m_concaveNote;
     QLabel *m_fitNote; ///< The outcome of the last "fit to observations" on the selected project.
+    QSpinBox *m_minEffort = nullptr;
+    QSpinBox *m_maxEffort = nullptr;
+    QCheckBox *m_lock = nullptr;
+    QSpinBox *m_lockValue = nullptr;
 };
 
 } // namespace ef
