@@ -103,9 +103,9 @@ TEST_CASE("Locking a project at 40 forces its dot there, the others re-allocate 
     CHECK(cost > 0);
     const QString line = window.resultsTable()->objectiveText();
     INFO(line.toStdString());
-    CHECK(line.contains(
-        QStringLiteral("Constraints cost %1 (%2 %) against the free optimum %3")
-            .arg(format::number(cost, 4), format::number(100.0 * cost / freeOptimum, 3), format::number(freeOptimum, 6))));
+    CHECK(line.contains(QStringLiteral("Constraints cost %1 (%2 %) against the free optimum %3")
+                            .arg(format::number(cost, 4), format::number(100.0 * cost / freeOptimum, 3),
+                                 format::number(freeOptimum, 6))));
 
     undo->undo();
     CHECK(window.document()->scenario() == startup);

@@ -293,7 +293,7 @@ void PresenterWindow::resizeEvent(QResizeEvent *event)
     Chart *chart = m_plot->chart();
     if (chart->scale() != scale) {
         chart->setScale(scale);
-        chart->setTheme(m_theme); // fonts and pens again, at the new scale
+        chart->setTheme(m_theme);                // fonts and pens again, at the new scale
         m_growth->view()->setScale(scale * 0.8); // the narrower panel: its titles would wrap to three lines
         m_growth->view()->setTheme(m_theme);
         m_growth->replot(QCustomPlot::rpQueuedReplot);
