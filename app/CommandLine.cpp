@@ -37,6 +37,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <numeric>
@@ -266,13 +267,15 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     if (!theme)
         throw UsageError{QStringLiteral("--theme: \"%1\" is not one of dark, light").arg(themeId.left(40))};
     ViewExportOptions viewOptions;
-    const std::optional<ChartView> view = chartViewFromName(parser.value(options.view));
-    if (!view)
-        throw UsageError{QStringLiteral("--view: \"%1\" is not one of %2")
+    if (!parseViewList(parser.value(options.view), viewOptions))
+        throw UsageError{QStringLiteral("--view: \"%1\" is not one of %2, or up to three of them joined by + "
+                                        "(e.g. accuracy+growth), each once")
                              .arg(parser.value(options.view).left(40), chartViewNames().join(QStringLiteral(", ")))};
-    viewOptions.view = *view;
     viewOptions.baseline = parser.value(options.baseline);
-    if (!viewOptions.baseline.isEmpty() && viewOptions.view != ChartView::Accuracy)
+    const bool accuracyShown = viewOptions.view == ChartView::Accuracy
+        || std::find(viewOptions.besides.begin(), viewOptions.besides.end(), ChartView::Accuracy)
+            != viewOptions.besides.end();
+    if (!viewOptions.baseline.isEmpty() && !accuracyShown)
         throw UsageError{QStringLiteral("--baseline: the %1 view has no ghosts; use --view accuracy")
                              .arg(chartViewName(viewOptions.view))};
     const auto [scenario, source, result] = allocateRequested(parser, options);

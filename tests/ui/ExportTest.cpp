@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
 
+#include "FileTestSupport.h"
 #include "ScenarioFile.h"
 #include "UiTestSupport.h"
 
 #include "charts/ChartExport.h"
 #include "charts/Theme.h"
+#include "charts/ViewExport.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ParameterControl.h"
 
@@ -369,4 +371,80 @@ TEST_CASE("The window refuses exports beyond the pixel bound before drawing", "[
     CHECK_FALSE(
         window.exportChart(dir.filePath(QStringLiteral("huge.svg")), ExportOptions{QSize(20000, 20000), 4}, &error));
     CHECK(error.contains(QStringLiteral("at scale 1 is 400.0 million pixels")));
+}
+
+TEST_CASE("Views side by side: each panel is exactly the single view at its width", "[export][views]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const Scenario scenario = presetScenario("startup");
+    const AllocationResult result = allocate(scenario, Method::Auto);
+    ExportOptions both;
+    both.size = QSize(1600, 600);
+    ViewExportOptions pair;
+    REQUIRE(parseViewList(QStringLiteral("accuracy+growth"), pair));
+    CHECK(pair.view == ChartView::Accuracy);
+    REQUIRE(pair.besides == std::vector<ChartView>{ChartView::Growth});
+    const QString side = dir.filePath(QStringLiteral("side.png"));
+    QString error;
+    REQUIRE(exportView(scenario, result, Theme::light(), side, both, pair, &error));
+
+    // The same views one at a time, at the widths the page gives them (3/5 and 2/5).
+    ExportOptions left = both;
+    left.size = QSize(960, 600);
+    ExportOptions right = both;
+    right.size = QSize(640, 600);
+    ViewExportOptions accuracy;
+    ViewExportOptions growth;
+    growth.view = ChartView::Growth;
+    const QString a = dir.filePath(QStringLiteral("a.png"));
+    const QString g = dir.filePath(QStringLiteral("g.png"));
+    REQUIRE(exportView(scenario, result, Theme::light(), a, left, accuracy, &error));
+    REQUIRE(exportView(scenario, result, Theme::light(), g, right, growth, &error));
+
+    const QImage page(side);
+    REQUIRE(page.size() == QSize(1600, 600));
+    const QImage lone(a);
+    const QImage loneGrowth(g);
+    const auto differing = [](const QImage &x, const QImage &y) {
+        int count = 0;
+        for (int row = 0; row < x.height(); ++row)
+            for (int col = 0; col < x.width(); ++col)
+                count += x.pixel(col, row) != y.pixel(col, row) ? 1 : 0;
+        return count;
+    };
+    // Antialiased edges may differ by a shade where a panel meets the page; the drawings are the same.
+    const QImage pageLeft = page.copy(0, 0, 960, 600).convertToFormat(lone.format());
+    const QImage pageRight = page.copy(960, 0, 640, 600).convertToFormat(loneGrowth.format());
+    CHECK(differing(pageLeft, lone) < 960 * 600 / 200);
+    CHECK(differing(pageRight, loneGrowth) < 640 * 600 / 200);
+    CHECK(differing(pageLeft, pageRight.scaled(960, 600)) > 960 * 600 / 20); // two different views
+
+    ViewExportOptions bad;
+    CHECK_FALSE(parseViewList(QStringLiteral("accuracy+accuracy"), bad));
+    CHECK_FALSE(parseViewList(QStringLiteral("accuracy+pie"), bad));
+    CHECK_FALSE(parseViewList(QStringLiteral("accuracy+growth+marginal+accuracy"), bad));
+    REQUIRE(parseViewList(QStringLiteral("marginal+accuracy+growth"), bad));
+    CHECK(bad.view == ChartView::Marginal);
+
+    // The command line: a PDF and an SVG of three views, and a bad list refused in one line.
+    for (const char *name : {"three.pdf", "three.svg"}) {
+        QProcess cli;
+        cli.start(QStringLiteral(EF_EXECUTABLE),
+                  {QStringLiteral("--export"), dir.filePath(QLatin1String(name)), QStringLiteral("--view"),
+                   QStringLiteral("accuracy+growth+marginal")});
+        REQUIRE(cli.waitForFinished(60000));
+        INFO(cli.readAllStandardError().toStdString());
+        CHECK(cli.exitCode() == 0);
+        CHECK(QFileInfo(dir.filePath(QLatin1String(name))).size() > 10000);
+    }
+    QProcess refused;
+    refused.start(QStringLiteral(EF_EXECUTABLE),
+                  {QStringLiteral("--export"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--view"),
+                   QStringLiteral("accuracy+accuracy")});
+    REQUIRE(refused.waitForFinished(60000));
+    CHECK(refused.exitCode() == 2);
+    const QString line = QString::fromUtf8(refused.readAllStandardError()).trimmed();
+    CHECK(line.count(QLatin1Char('\n')) == 0);
+    CHECK(line.contains(QStringLiteral("joined by +")));
 }

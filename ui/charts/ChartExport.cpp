@@ -44,10 +44,37 @@ std::optional<ExportFormat> exportFormatFor(const QString &path)
 
 namespace {
 
-/// The chart as PNG bytes, or empty when it cannot be drawn or encoded.
-QByteArray renderPng(QCustomPlot *plot, const ExportOptions &options)
+/// Draws the panels side by side, each plot at its own width and the full height.
+void drawPanels(QCPPainter &painter, const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths,
+                int height)
 {
-    const QPixmap pixmap = plot->toPixmap(options.size.width(), options.size.height(), options.scale);
+    int x = 0;
+    for (std::size_t i = 0; i < plots.size(); ++i) {
+        painter.save();
+        painter.translate(x, 0);
+        plots[i]->toPainter(&painter, widths[i], height);
+        painter.restore();
+        x += widths[i];
+    }
+}
+
+/// The panels as PNG bytes, or empty when they cannot be drawn or encoded.
+QByteArray renderPng(const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths,
+                     const ExportOptions &options)
+{
+    QPixmap pixmap;
+    if (plots.size() == 1) {
+        pixmap = plots.front()->toPixmap(options.size.width(), options.size.height(), options.scale);
+    } else {
+        pixmap = QPixmap(qRound(options.size.width() * options.scale), qRound(options.size.height() * options.scale));
+        if (pixmap.isNull())
+            return {};
+        pixmap.fill(Qt::white); // every panel paints its own background over it
+        QCPPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(options.scale, options.scale);
+        drawPanels(painter, plots, widths, options.size.height());
+    }
     if (pixmap.isNull())
         return {};
     QByteArray bytes;
@@ -57,8 +84,8 @@ QByteArray renderPng(QCustomPlot *plot, const ExportOptions &options)
     return bytes;
 }
 
-/// The chart as SVG bytes, or empty.
-QByteArray renderSvg(QCustomPlot *plot, const QSize &size)
+/// The panels as SVG bytes, or empty.
+QByteArray renderSvg(const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths, const QSize &size)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -73,14 +100,14 @@ QByteArray renderSvg(QCustomPlot *plot, const QSize &size)
     QCPPainter painter;
     if (!painter.begin(&generator))
         return {};
-    plot->toPainter(&painter, size.width(), size.height());
+    drawPanels(painter, plots, widths, size.height());
     if (!painter.end())
         return {};
     return bytes;
 }
 
-/// The chart as a one-page PDF of size points (what QCustomPlot::savePdf draws, into memory), or empty.
-QByteArray renderPdf(QCustomPlot *plot, const QSize &size)
+/// The panels as a one-page PDF of size points (what QCustomPlot::savePdf draws, into memory), or empty.
+QByteArray renderPdf(const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths, const QSize &size)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -100,7 +127,7 @@ QByteArray renderPdf(QCustomPlot *plot, const QSize &size)
         painter.setMode(QCPPainter::pmNoCaching);
         painter.setMode(QCPPainter::pmNonCosmetic);
         painter.setWindow(QRect(QPoint(0, 0), size));
-        plot->toPainter(&painter, size.width(), size.height());
+        drawPanels(painter, plots, widths, size.height());
         if (!painter.end())
             return {};
     }
@@ -110,6 +137,12 @@ QByteArray renderPdf(QCustomPlot *plot, const QSize &size)
 } // namespace
 
 bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &options, QString *error)
+{
+    return exportPlots({plot}, {options.size.width()}, path, options, error);
+}
+
+bool exportPlots(const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths, const QString &path,
+                 const ExportOptions &options, QString *error)
 {
     const auto format = exportFormatFor(path);
     auto fail = [&](const QString &reason) {
@@ -132,16 +165,17 @@ bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &opt
     QByteArray bytes;
     switch (*format) {
     case ExportFormat::Png:
-        bytes = renderPng(plot, options);
+        bytes = renderPng(plots, widths, options);
         break;
     case ExportFormat::Svg:
-        bytes = renderSvg(plot, options.size);
+        bytes = renderSvg(plots, widths, options.size);
         break;
     case ExportFormat::Pdf:
-        bytes = renderPdf(plot, options.size);
+        bytes = renderPdf(plots, widths, options.size);
         break;
     }
-    plot->replot(QCustomPlot::rpQueuedReplot); // the screen layout again
+    for (QCustomPlot *plot : plots)
+        plot->replot(QCustomPlot::rpQueuedReplot); // the screen layout again
     if (bytes.isEmpty())
         return fail(
             Text::tr("the chart could not be drawn at %1x%2").arg(options.size.width()).arg(options.size.height()));

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
 
@@ -41,6 +42,10 @@ struct ExportOptions {
  * exportLimits (ExportLimits.h), or the file cannot be written.
  */
 bool exportPlot(QCustomPlot *plot, const QString &path, const ExportOptions &options, QString *error);
+/// The same for several plots side by side: plot i is drawn `widths[i]` wide (they add up to the
+/// export's width) at the full height, left to right, on one page.
+bool exportPlots(const std::vector<QCustomPlot *> &plots, const std::vector<int> &widths, const QString &path,
+                 const ExportOptions &options, QString *error);
 
 /**
  * Draws `scenario` and `result` with Chart on an off-screen plot, exactly as the window would, and

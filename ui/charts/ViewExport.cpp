@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace ef {
 
@@ -67,27 +68,69 @@ bool exportView(const Scenario &scenario, const AllocationResult &result, const 
                                   .arg(view.baseline, names.join(QStringLiteral(", "))));
         }
     }
-    QCustomPlot plot;
-    plot.resize(options.size);
-    if (view.view == ChartView::Growth) {
-        auto *chart = new GrowthChart(&plot);
-        chart->setScale(exportScale(options.size));
-        chart->setTheme(theme);
-        chart->update(scenario, growthPath(scenario, scenario.totalEffort));
-    } else if (view.view == ChartView::Marginal) {
-        auto *chart = new MarginalChart(&plot);
-        chart->setScale(exportScale(options.size));
-        chart->setTheme(theme);
-        chart->update(scenario, result);
-    } else {
-        auto *chart = new Chart(&plot);
-        chart->setScale(exportScale(options.size));
-        chart->setTheme(theme);
-        chart->setBaseline(baseline);
-        chart->update(scenario, result);
+    std::vector<ChartView> views{view.view};
+    views.insert(views.end(), view.besides.begin(), view.besides.end());
+    const int w = options.size.width();
+    const int h = options.size.height();
+    std::vector<int> widths;
+    if (views.size() == 1)
+        widths = {w};
+    else if (views.size() == 2)
+        widths = {w * 3 / 5, w - w * 3 / 5};
+    else
+        widths = {w / 2, w / 4, w - w / 2 - w / 4};
+    // Side by side, each panel is narrower than the page: its text keeps a size near the page's.
+    const double scale = views.size() == 1 ? exportScale(options.size) : std::max(1.0, exportScale(options.size) * 0.8);
+    std::vector<std::unique_ptr<QCustomPlot>> plots;
+    std::vector<QCustomPlot *> drawn;
+    GrowthPath growth;
+    bool growthComputed = false;
+    for (std::size_t i = 0; i < views.size() && i < widths.size(); ++i) {
+        auto plot = std::make_unique<QCustomPlot>();
+        plot->resize(widths[i], h);
+        if (views[i] == ChartView::Growth) {
+            if (!growthComputed) {
+                growth = growthPath(scenario, scenario.totalEffort);
+                growthComputed = true;
+            }
+            auto *chart = new GrowthChart(plot.get());
+            chart->setScale(scale);
+            chart->setTheme(theme);
+            chart->update(scenario, growth);
+        } else if (views[i] == ChartView::Marginal) {
+            auto *chart = new MarginalChart(plot.get());
+            chart->setScale(scale);
+            chart->setTheme(theme);
+            chart->update(scenario, result);
+        } else {
+            auto *chart = new Chart(plot.get());
+            chart->setScale(scale);
+            chart->setTheme(theme);
+            chart->setBaseline(baseline);
+            chart->update(scenario, result);
+        }
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        drawn.push_back(plot.get());
+        plots.push_back(std::move(plot));
     }
-    plot.replot(QCustomPlot::rpImmediateRefresh);
-    return exportPlot(&plot, path, options, error);
+    return exportPlots(drawn, widths, path, options, error);
+}
+
+bool parseViewList(const QString &text, ViewExportOptions &options)
+{
+    const QStringList names = text.split(QLatin1Char('+'));
+    if (names.isEmpty() || names.size() > 3)
+        return false;
+    std::vector<ChartView> views;
+    for (const QString &name : names) {
+        const std::optional<ChartView> v = chartViewFromName(name.trimmed());
+        if (!v || std::find(views.begin(), views.end(), *v) != views.end())
+            return false;
+        views.push_back(*v);
+    }
+    options.view = views.front();
+    options.besides.assign(views.begin() + 1, views.end());
+    return true;
 }
 
 } // namespace ef

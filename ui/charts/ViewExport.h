@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace ef {
 
@@ -31,7 +32,14 @@ QStringList chartViewNames();
 struct ViewExportOptions {
     ChartView view = ChartView::Accuracy;
     QString baseline; ///< A snapshot of the scenario to draw as ghosts (accuracy view); empty for none.
+    /// Views drawn beside `view`, to its right, on the same page (e.g. accuracy, then growth): the first
+    /// takes 3/5 of the width beside one, 1/2 beside two; the others share the rest.
+    std::vector<ChartView> besides;
 };
+
+/// Parses "accuracy", or several views joined by "+" ("accuracy+growth", at most three, each once) into
+/// `options.view` and `options.besides`; false when a name is unknown or repeated.
+bool parseViewList(const QString &text, ViewExportOptions &options);
 
 /**
  * The font and line scale an export of `size` pixels gets, so text stays legible at any size: 1 up to
