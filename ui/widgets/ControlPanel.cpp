@@ -213,15 +213,14 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
                                 "the forced choice costs.");
     m_lock->setToolTip(lockHelp);
     m_lockValue->setToolTip(lockHelp);
-    auto *boundsRow = new QHBoxLayout;
+    // One bound a row: side by side they widened the panel past the 300 px it gets at 1280x720, and the
+    // parameters' spin boxes scrolled out of sight.
     auto *minLabel = new QLabel(tr("M&inimum"), m_editor);
     minLabel->setBuddy(m_minEffort);
     auto *maxLabel = new QLabel(tr("Ma&ximum"), m_editor);
     maxLabel->setBuddy(m_maxEffort);
-    boundsRow->addWidget(m_minEffort, 1);
-    boundsRow->addWidget(maxLabel);
-    boundsRow->addWidget(m_maxEffort, 1);
-    form->addRow(minLabel, boundsRow);
+    form->addRow(minLabel, m_minEffort);
+    form->addRow(maxLabel, m_maxEffort);
     form->addRow(m_lock, m_lockValue);
     m_concaveNote->setWordWrap(true);
     m_concaveNote->setText(tr("Not concave: allocated with the exact method."));
