@@ -59,6 +59,18 @@ void printLine(std::FILE *stream, const QString &text)
 /// not UTF-8, so file names are opened from these bytes.
 QList<QByteArray> g_nativeArguments;
 
+/// Writes a finished JSON document to stdout in one piece (stdout never holds a partial result);
+/// kExitOk, or kExitInternalError with one line on stderr when it cannot be written.
+int writeResult(const std::string &json)
+{
+    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
+        printLine(stderr,
+                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
+        return kExitInternalError;
+    }
+    return kExitOk;
+}
+
 /// The bytes behind command-line argument `argument`: file names that are not valid UTF-8 still open
 /// byte for byte.
 QByteArray nativeArgument(const QString &argument)
@@ -402,12 +414,7 @@ int runAllocate(const QCommandLineParser &parser, const Options &options)
                                     .arg(result.allocation->totalEffort)));
     }
     // One write of the finished document: stdout never holds a partial result.
-    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
-        printLine(stderr,
-                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
-        return kExitInternalError;
-    }
-    return kExitOk;
+    return writeResult(json);
 }
 
 /// The --fit result: {"family", "a", "b", ["midpoint" | "scale"], "r2", "aicc", "stderr": {...}, "points"}.
@@ -472,12 +479,7 @@ int runFit(const QCommandLineParser &parser, const Options &options)
         throw UsageError{displayFileName(nativeArgument(path)) + QStringLiteral(": ")
                          + QString::fromStdString(fit.error)};
     const std::string json = fitJson(fit);
-    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
-        printLine(stderr,
-                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
-        return kExitInternalError;
-    }
-    return kExitOk;
+    return writeResult(json);
 }
 
 int runBudgetToReach(const QCommandLineParser &parser, const Options &options)
@@ -512,12 +514,7 @@ int runBudgetToReach(const QCommandLineParser &parser, const Options &options)
     w.value(std::int64_t{*search.totalEffort});
     w.endObject();
     const std::string &json = w.text();
-    if (std::fwrite(json.data(), 1, json.size(), stdout) != json.size() || std::fflush(stdout) != 0) {
-        printLine(stderr,
-                  QStringLiteral("%1: could not write the result to standard output").arg(QLatin1String(kProgram)));
-        return kExitInternalError;
-    }
-    return kExitOk;
+    return writeResult(json);
 }
 
 } // namespace
