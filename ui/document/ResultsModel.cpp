@@ -307,9 +307,24 @@ void ResultsModel::refresh()
         m_top = top;
         endResetModel();
     } else {
+        // Only the cells whose text or colour changed: a view repaints just those (a slider step changes
+        // a few efforts and every share, not the names, the plan or the stage of most rows). Many changed
+        // cells are announced as one range, which repaints the whole table once.
+        std::vector<QModelIndex> changed;
+        const int columns = columnCount();
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (int c = 0; c < columns; ++c) {
+                const int cell = cellIndex(c);
+                const bool colour = c == ProjectColumn && rows[r].color != m_rows[r].color;
+                if (colour || rows[r].cells[cell] != m_rows[r].cells[cell])
+                    changed.push_back(index(static_cast<int>(r), c));
+            }
         m_rows = std::move(rows);
-        if (!m_rows.empty())
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+        if (changed.size() > 2 * m_rows.size() + 4)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columns - 1));
+        else
+            for (const QModelIndex &cell : changed)
+                emit dataChanged(cell, cell);
     }
 
     if (result.ok()) {
@@ -389,6 +404,7 @@ void ResultsModel::refresh()
     } else {
         m_objective = tr("No allocation: %1").arg(QString::fromStdString(result.error).toHtmlEscaped());
     }
+    emit refreshed();
 }
 
 } // namespace ef

@@ -71,6 +71,11 @@ public:
     /// The objective line: Σ weight·accuracy, the budget and the method, and the difference from the baseline.
     [[nodiscard]] const QString &objectiveText() const { return m_objective; }
 
+signals:
+    /// The rows and the objective line follow the document again (after the dataChanged() of the cells
+    /// that changed, or a reset).
+    void refreshed();
+
 private:
     struct Row {
         QString cells[ColumnCount + 1]; ///< The last: P(top).

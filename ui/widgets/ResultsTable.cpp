@@ -5,6 +5,7 @@
 
 #include "document/Document.h"
 #include "document/TableCopy.h"
+#include "widgets/SettledLabel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -22,7 +23,7 @@ namespace ef {
 
 ResultsTable::ResultsTable(Document *document, QWidget *parent)
     : QWidget(parent), m_document(document), m_model(new ResultsModel(document, this)), m_table(new QTableView(this)),
-      m_objective(new QLabel(this))
+      m_objective(new SettledLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -40,19 +41,18 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     // Every column as wide as its contents (measured on at most a hundred rows and those in view, so a
     // 500-row table costs what a 100-row one does), the stage taking what is left; a narrow window
     // scrolls sideways.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to contents once per refresh (below), not by the header's ResizeToContents mode, which measures
+    // every column again for each changed cell.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // The table shrinks with the window (a scroll bar appears); the chart keeps the room.
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 2 * m_table->verticalHeader()->defaultSectionSize());
-    m_objective->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_objective->setWordWrap(true);
+    m_objective->label()->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Ctrl+C on the table copies the table, not the chart (the window's Copy Chart has the same keys).
     m_table->installEventFilter(this);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::refresh);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsTable::refresh);
-    connect(document, &Document::changed, this, &ResultsTable::refresh);
+    connect(m_model, &ResultsModel::refreshed, this, &ResultsTable::refresh);
     refresh();
 }
 
@@ -94,8 +94,8 @@ bool ResultsTable::eventFilter(QObject *watched, QEvent *event)
 
 void ResultsTable::refresh()
 {
-    if (m_objective->text() != m_model->objectiveText())
-        m_objective->setText(m_model->objectiveText());
+    m_objective->setText(m_model->objectiveText());
+    m_table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
 }
 
 } // namespace ef

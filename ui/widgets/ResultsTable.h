@@ -8,12 +8,12 @@
 
 #include <QWidget>
 
-class QLabel;
 class QTableView;
 
 namespace ef {
 
 class Document;
+class SettledLabel;
 
 /**
  * The allocation as a table — a view of ResultsModel: effort, share of the budget, accuracy,
@@ -58,7 +58,7 @@ private:
     Theme m_theme = Theme::dark();
     ResultsModel *m_model;
     QTableView *m_table;
-    QLabel *m_objective;
+    SettledLabel *m_objective;
 };
 
 } // namespace ef
