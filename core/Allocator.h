@@ -34,6 +34,9 @@ struct AllocateOptions {
     /// Polled regularly in every long loop (branch and bound, dynamic programme, greedy's heap replay);
     /// once it is true the call returns an AllocationResult with error "cancelled".
     const std::atomic<bool> *cancel = nullptr;
+    /// Threads for work made of independent allocations (the samples of a growth path); 0 = one per core.
+    /// A single allocation always runs on the calling thread.
+    unsigned threads = 0;
 };
 
 /**

@@ -133,3 +133,36 @@ TEST_CASE("Concave scenarios never jump, and greedy's objective is compared only
     CHECK(*exact.allocation->greedyObjective == greedy.allocation->objective);
     CHECK(exact.allocation->objective > *exact.allocation->greedyObjective);
 }
+
+TEST_CASE("The growth path is the same on one thread and on many", "[growth][scurve]")
+{
+    // The samples and the jump searches run side by side; the result must not depend on how many
+    // threads there are or which finishes first.
+    std::mt19937_64 rng(14);
+    for (int round = 0; round < 4; ++round) {
+        const Scenario s = test::randomSCurveScenario(rng, 6, 600, 1.0);
+        AllocateOptions one;
+        one.threads = 1;
+        AllocateOptions many;
+        many.threads = 7; // more threads than cores, so items interleave
+        const GrowthPath a = growthPath(s, s.totalEffort, 60, one);
+        const GrowthPath b = growthPath(s, s.totalEffort, 60, many);
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        CHECK(a.budgets == b.budgets);
+        CHECK(a.efforts == b.efforts);
+        REQUIRE(a.jumps.size() == b.jumps.size());
+        for (std::size_t j = 0; j < a.jumps.size(); ++j) {
+            CHECK(a.jumps[j].budget == b.jumps[j].budget);
+            CHECK(a.jumps[j].gainer == b.jumps[j].gainer);
+            CHECK(a.jumps[j].givers == b.jumps[j].givers);
+        }
+        // And each sample is still the chart's split at that budget.
+        for (std::size_t k = 0; k < b.budgets.size(); k += 7) {
+            const AllocationResult r = allocate(s, b.budgets[k], Method::Auto);
+            REQUIRE(r.ok());
+            for (std::size_t i = 0; i < s.projects.size(); ++i)
+                CHECK(b.efforts[k][i] == r.allocation->projects[i].effort);
+        }
+    }
+}

@@ -9,6 +9,11 @@
 #include <QDeadlineTimer>
 #include <QThread>
 
+#if defined(Q_OS_LINUX)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace ef {
 
 namespace {
@@ -19,6 +24,23 @@ constexpr std::size_t kCheapConcaveProjects = 2000;
 /// Non-concave scenarios whose exact programme has at most this many steps (n·T²) stay on the UI thread.
 constexpr double kCheapExactSteps = 2e5;
 
+/**
+ * Lowers the calling thread's scheduling priority (nice 10 on Linux, where it is a per-thread value
+ * inherited by the threads it starts), once per thread. Background work — the growth path and the
+ * Monte Carlo, which spread over every core — then yields the CPU to the UI thread: on a two-core
+ * machine it otherwise stalled the event loop for hundreds of milliseconds while a slider moved.
+ */
+void yieldToTheUi()
+{
+#if defined(Q_OS_LINUX)
+    thread_local bool lowered = false;
+    if (!lowered) {
+        lowered = true;
+        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+    }
+#endif
+}
+
 } // namespace
 
 AllocationService::AllocationService(QObject *parent) : QObject(parent)
@@ -26,6 +48,9 @@ AllocationService::AllocationService(QObject *parent) : QObject(parent)
     // One worker for the allocation and one for the growth path; superseded work stops at its next
     // cancellation check, so two threads are enough to keep the newest request moving.
     m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    // Growth paths and Monte Carlo runs on threads of their own, at a lower priority (yieldToTheUi()),
+    // so the split the chart waits for never queues behind them nor runs on a lowered thread.
+    m_backgroundPool.setMaxThreadCount(2);
 }
 
 AllocationService::~AllocationService()
@@ -37,6 +62,7 @@ AllocationService::~AllocationService()
     if (m_monteCarloCancel)
         m_monteCarloCancel->store(true);
     m_pool.waitForDone();
+    m_backgroundPool.waitForDone();
 }
 
 bool AllocationService::isCheap(const Scenario &scenario)
@@ -104,7 +130,8 @@ quint64 AllocationService::requestGrowth(const Scenario &scenario, int samples)
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_growthCancel = cancel;
     setPending(m_growthPending, true);
-    m_pool.start([this, scenario, samples, generation, cancel] {
+    m_backgroundPool.start([this, scenario, samples, generation, cancel] {
+        yieldToTheUi();
         AllocateOptions options;
         options.cancel = cancel.get();
         options.timeLimitSeconds = kGrowthSampleTimeLimitSeconds;
@@ -142,7 +169,8 @@ quint64 AllocationService::requestMonteCarlo(const Scenario &scenario)
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_monteCarloCancel = cancel;
     setPending(m_monteCarloPending, true);
-    m_pool.start([this, scenario, generation, cancel] {
+    m_backgroundPool.start([this, scenario, generation, cancel] {
+        yieldToTheUi();
         MonteCarloOptions options;
         options.samples = kMonteCarloSamples;
         options.keepParameters = false; // the window shows summaries only

@@ -88,7 +88,8 @@ private:
     using Flag = std::shared_ptr<std::atomic<bool>>;
     void setPending(bool &pending, bool value);
 
-    QThreadPool m_pool;
+    QThreadPool m_pool;           ///< The allocations the chart waits for.
+    QThreadPool m_backgroundPool; ///< Growth paths and Monte Carlo runs, at a lower priority.
     quint64 m_allocationGeneration = 0;
     quint64 m_growthGeneration = 0;
     Flag m_allocationCancel;

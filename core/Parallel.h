@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace ef {
+
+/**
+ * Calls work(k) for every k in [0, count) on up to `threads` threads (0: one per core), the calling
+ * thread included, each taking the next k as it finishes one (so uneven items balance). Stops handing
+ * out items once `stop` (if given) is raised; items already started finish. `work` must be safe to call
+ * concurrently for different k.
+ */
+template<typename Work>
+void parallelFor(std::size_t count, unsigned threads, Work &&work, const std::atomic<bool> *stop = nullptr)
+{
+    if (threads == 0)
+        threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+        for (;;) {
+            if (stop && stop->load(std::memory_order_relaxed))
+                return;
+            const std::size_t k = next.fetch_add(1, std::memory_order_relaxed);
+            if (k >= count)
+                return;
+            work(k);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+}
+
+} // namespace ef
