@@ -22,7 +22,8 @@ public:
     /// `timeLimitSeconds` ≤ 0 means none; `cancel` may be null.
     Interrupt(double timeLimitSeconds, const std::atomic<bool> *cancel) : m_cancel(cancel)
     {
-        if (timeLimitSeconds > 0)
+        m_hasDeadline = timeLimitSeconds > 0;
+        if (m_hasDeadline)
             m_deadline = std::chrono::steady_clock::now()
                 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                              std::chrono::duration<double>(std::min(timeLimitSeconds, 1e9)));
@@ -35,7 +36,7 @@ public:
             return true;
         if (m_cancel && m_cancel->load(std::memory_order_relaxed))
             m_state = State::Cancelled;
-        else if (m_deadline && std::chrono::steady_clock::now() >= *m_deadline)
+        else if (m_hasDeadline && std::chrono::steady_clock::now() >= m_deadline)
             m_state = State::TimedOut;
         return m_state != State::Running;
     }
@@ -49,7 +50,10 @@ private:
         TimedOut
     };
     const std::atomic<bool> *m_cancel = nullptr;
-    std::optional<std::chrono::steady_clock::time_point> m_deadline;
+    // A flag and a plain time point, not a std::optional: GCC 12 warns (wrongly) that an inlined optional
+    // time point may be read uninitialised.
+    bool m_hasDeadline = false;
+    std::chrono::steady_clock::time_point m_deadline{};
     State m_state = State::Running;
 };
 
