@@ -53,6 +53,13 @@ struct Allocation {
      * leaves it empty.
      */
     std::optional<double> greedyObjective;
+    /**
+     * When some project has a minimum above 0 or a maximum: the objective of the best split with every
+     * bound cleared (the free optimum), so what the bounds cost can be shown, and whether that split is
+     * proven optimal. Set by compareWithFree(); allocate() leaves it empty.
+     */
+    std::optional<double> freeObjective;
+    bool freeProven = true;
     std::vector<ProjectAllocation> projects;
 };
 

@@ -650,6 +650,24 @@ void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const
         result.allocation->greedyObjective = greedy.allocation->objective;
 }
 
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options)
+{
+    const bool bounded = std::any_of(scenario.projects.begin(), scenario.projects.end(),
+                                     [](const Project &p) { return p.minEffort > 0 || p.maxEffort.has_value(); });
+    if (!result.ok() || !bounded)
+        return;
+    Scenario unbounded = scenario;
+    for (Project &p : unbounded.projects) {
+        p.minEffort = 0;
+        p.maxEffort.reset();
+    }
+    const AllocationResult free = allocate(unbounded, result.allocation->totalEffort, Method::Auto, options);
+    if (!free.ok())
+        return;
+    result.allocation->freeObjective = free.allocation->objective;
+    result.allocation->freeProven = free.allocation->proven;
+}
+
 std::string_view methodName(Method method)
 {
     switch (method) {

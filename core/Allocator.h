@@ -68,6 +68,13 @@ inline constexpr Effort kGreedyComparisonLimit = 2'000'000;
 void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options = {});
 
 /**
+ * When some project of `scenario` has a minimum above 0 or a maximum, fills result's freeObjective (and
+ * freeProven) with the optimum of the same total with every bound cleared, found with `options` (so
+ * within its time limit); a no-op otherwise, or when that allocation fails or is cancelled.
+ */
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options = {});
+
+/**
  * MODEL.md's greedy split of `total` units: each unit to the largest weighted forward difference,
  * ties to the earliest project, within minEffort/maxEffort. When every curve is concave this runs a
  * search on the marginal-gain threshold (O(n log T) gain evaluations, independent of T in practice);

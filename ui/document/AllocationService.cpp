@@ -92,6 +92,7 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
         setPending(m_allocationPending, false);
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto);
         compareWithGreedy(scenario, result);
+        compareWithFree(scenario, result); // the same cheap size of problem
         emit allocationReady(generation, result);
         return generation;
     }
@@ -106,6 +107,7 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
         options.timeLimitSeconds = kInteractiveTimeLimitSeconds;
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto, options);
         compareWithGreedy(scenario, result, options);
+        compareWithFree(scenario, result, options);
         if (cancel->load())
             return;
         QMetaObject::invokeMethod(

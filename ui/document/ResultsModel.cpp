@@ -32,26 +32,14 @@ struct ConstraintCost {
     bool freeProven = true;
 };
 
-/// Only when some project has a minimum above 0 or a maximum (nothing is computed otherwise).
-std::optional<ConstraintCost> constraintCost(const Scenario &scenario, const Allocation &constrained)
+/// Only when the allocation carries its free optimum (compareWithFree(), run with the allocation, off
+/// the UI thread when it is long): some project has a minimum above 0 or a maximum.
+std::optional<ConstraintCost> constraintCost(const Allocation &constrained)
 {
-    const bool bounded = std::any_of(scenario.projects.begin(), scenario.projects.end(),
-                                     [](const Project &p) { return p.minEffort > 0 || p.maxEffort.has_value(); });
-    if (!bounded)
+    if (!constrained.freeObjective)
         return std::nullopt;
-    Scenario unbounded = scenario;
-    for (Project &p : unbounded.projects) {
-        p.minEffort = 0;
-        p.maxEffort.reset();
-    }
-    // Bounded in time like the interactive allocation, so an S-curve scenario cannot freeze the window.
-    AllocateOptions options;
-    options.timeLimitSeconds = 0.25;
-    const AllocationResult result = allocate(unbounded, constrained.totalEffort, Method::Auto, options);
-    if (!result.ok())
-        return std::nullopt;
-    return ConstraintCost{result.allocation->objective, result.allocation->objective - constrained.objective,
-                          result.allocation->proven};
+    return ConstraintCost{*constrained.freeObjective, *constrained.freeObjective - constrained.objective,
+                          constrained.freeProven};
 }
 
 } // namespace
@@ -340,7 +328,7 @@ void ResultsModel::refresh()
             m_objective += tr(" · water level %1").arg(format::number(*level));
         if (m_document->isUpdating())
             m_objective += tr(" · updating…");
-        if (const std::optional<ConstraintCost> cost = constraintCost(scenario, a)) {
+        if (const std::optional<ConstraintCost> cost = constraintCost(a)) {
             // Forced dots (minimum, maximum, lock): what they cost against the split without them.
             m_objective += QStringLiteral("<br>")
                 + tr("Constraints cost %1 (%2 %) against the free optimum %3")
