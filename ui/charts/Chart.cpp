@@ -506,6 +506,16 @@ void Chart::fitRanges()
 bool Chart::fitLayout()
 {
     const double viewWidth = plot()->viewport().width();
+    LegendFit fit;
+    fit.projects.reserve(m_scenario.projects.size());
+    for (const Project &project : m_scenario.projects)
+        fit.projects.emplace_back(project.name, project.weight);
+    fit.width = viewWidth;
+    fit.font = legend()->font().toString();
+    fit.dots = m_dots->name();
+    if (fit == m_legendFit && m_curves.size() >= m_scenario.projects.size())
+        return false; // the same names in the same room: the legend already shows them
+    m_legendFit = std::move(fit);
     bool changed = false;
     // As many legend columns (at most three) as fit side by side; when even two do not fit, two
     // columns with long project names shortened (…) rather than one tall column.

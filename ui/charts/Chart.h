@@ -15,6 +15,8 @@
 #include <functional>
 #include <optional>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 class QCPCurve;
@@ -121,6 +123,16 @@ private:
     AllocationResult m_result;
     bool m_updatingResult = false;
     bool m_updating = false;
+    /// What fitLayout() last fitted the legend to (names, weights, width, font, the dots' entry): with
+    /// 500 projects measuring and shortening every name took 7 ms of each replot.
+    struct LegendFit {
+        std::vector<std::pair<std::string, double>> projects;
+        double width = -1;
+        QString font;
+        QString dots;
+        friend bool operator==(const LegendFit &, const LegendFit &) = default;
+    };
+    LegendFit m_legendFit;
 };
 
 } // namespace ef

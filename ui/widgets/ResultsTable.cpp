@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -41,9 +42,14 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     // Every column as wide as its contents (measured on at most a hundred rows and those in view, so a
     // 500-row table costs what a 100-row one does), the stage taking what is left; a narrow window
     // scrolls sideways.
-    // Sized to contents once per refresh (below), not by the header's ResizeToContents mode, which measures
-    // every column again for each changed cell.
+    // Sized to contents by hand, not by the header's ResizeToContents mode, which measures every column
+    // again (a hundred rows each) for each changed cell: 8 ms a step with 500 projects. A changed cell
+    // widens its column at once if it needs to; every column is fitted exactly once the table has been
+    // still for a moment (so a drag never makes the columns jitter, and they tighten afterwards).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_fitColumns.setSingleShot(true);
+    m_fitColumns.setInterval(kFitColumnsDelayMs);
+    connect(&m_fitColumns, &QTimer::timeout, this, &ResultsTable::fitColumns);
     m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // The table shrinks with the window (a scroll bar appears); the chart keeps the room.
@@ -53,7 +59,10 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     // Ctrl+C on the table copies the table, not the chart (the window's Copy Chart has the same keys).
     m_table->installEventFilter(this);
     connect(m_model, &ResultsModel::refreshed, this, &ResultsTable::refresh);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultsTable::widenFor);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsTable::fitColumns);
     refresh();
+    fitColumns();
 }
 
 void ResultsTable::setTheme(const Theme &theme)
@@ -95,7 +104,32 @@ bool ResultsTable::eventFilter(QObject *watched, QEvent *event)
 void ResultsTable::refresh()
 {
     m_objective->setText(m_model->objectiveText());
+    m_fitColumns.start();
+}
+
+void ResultsTable::fitColumns()
+{
+    m_fitColumns.stop();
     m_table->horizontalHeader()->resizeSections(QHeaderView::ResizeToContents);
+}
+
+void ResultsTable::widenFor(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (!topLeft.isValid() || !bottomRight.isValid())
+        return;
+    // Only the rows in view (a range may be the whole table); the rest are measured when fitted.
+    const int firstShown = std::max(topLeft.row(), std::max(0, m_table->rowAt(0)));
+    const int lastInView = m_table->rowAt(m_table->viewport()->height() - 1);
+    const int lastShown = std::min(bottomRight.row(), lastInView < 0 ? m_model->rowCount() - 1 : lastInView);
+    QHeaderView *header = m_table->horizontalHeader();
+    const int grid = m_table->showGrid() ? 1 : 0;
+    for (int column = topLeft.column(); column <= bottomRight.column(); ++column) {
+        int needed = 0;
+        for (int row = firstShown; row <= lastShown; ++row)
+            needed = std::max(needed, m_table->sizeHintForIndex(m_model->index(row, column)).width() + grid);
+        if (needed > header->sectionSize(column) && column + 1 < header->count())
+            header->resizeSection(column, needed);
+    }
 }
 
 } // namespace ef

@@ -6,6 +6,7 @@
 #include "charts/Theme.h"
 #include "document/ResultsModel.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class QTableView;
@@ -25,6 +26,9 @@ class ResultsTable : public QWidget
     Q_OBJECT
 
 public:
+    /// How long the table must be still before every column is fitted to its contents exactly.
+    static constexpr int kFitColumnsDelayMs = 250;
+
     /// Column indices of the table (those of ResultsModel).
     using Column = ResultsModel::Column;
     static constexpr int ProjectColumn = ResultsModel::ProjectColumn;
@@ -48,17 +52,22 @@ public:
     /// or every row when none is selected (or when `allRows`). Ctrl+C on the table does this too.
     void copyToClipboard(bool allRows = false);
 
+    /// Fits every column to its contents now (normally done once the table has been still a moment).
+    void fitColumns();
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refresh();
+    void widenFor(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     Document *m_document;
     Theme m_theme = Theme::dark();
     ResultsModel *m_model;
     QTableView *m_table;
     SettledLabel *m_objective;
+    QTimer m_fitColumns;
 };
 
 } // namespace ef
