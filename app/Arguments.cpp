@@ -87,7 +87,8 @@ Options::Options()
       samples(QStringLiteral("samples"),
               QStringLiteral("With --allocate: also run N Monte Carlo draws (1 to %1) of the projects' "
                              "\"uncertainty\" ranges and add effort quantiles, stage and top probabilities "
-                             "and the expected regret of the plan to the JSON.")
+                             "and the expected regret of the plan to the JSON. With --export (a .png, .svg "
+                             "or .pdf chart): draw each dot's p5-p95 effort of those draws as a whisker.")
                   .arg(kMaxSamples),
               QStringLiteral("N")),
       seed(QStringLiteral("seed"),

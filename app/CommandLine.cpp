@@ -257,9 +257,15 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
     return requested;
 }
 
+MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested);
+
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     const QString out = parser.value(options.exportTo);
+    // --samples draws whiskers on a chart: numbers, briefs and animations have none to draw.
+    if (parser.isSet(options.samples) && isMeetingExport(out, parser, options))
+        throw UsageError{QStringLiteral("--samples with --export draws whiskers on a .png, .svg or .pdf chart; "
+                                        "it does not go with numbers, --brief or --animate")};
     // Numbers (.csv), the brief (--brief) and animations (--animate): app/MeetingExport.cpp.
     if (isMeetingExport(out, parser, options))
         return runMeetingExport(argc, argv, parser, options, [&] {
@@ -290,7 +296,21 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     if (!viewOptions.baseline.isEmpty() && !accuracyShown)
         throw UsageError{QStringLiteral("--baseline: the %1 view has no ghosts; use --view accuracy")
                              .arg(chartViewName(viewOptions.view))};
-    const auto [scenario, source, result] = allocateRequested(parser, options);
+    if (parser.isSet(options.samples)) {
+        if (!accuracyShown)
+            throw UsageError{QStringLiteral("--samples: the %1 view has no whiskers; use --view accuracy")
+                                 .arg(chartViewName(viewOptions.view))};
+        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
+        if (parser.isSet(options.seed))
+            (void)parseSeed(parser.value(options.seed));
+    }
+    const Requested requested = allocateRequested(parser, options);
+    const auto &[scenario, source, result] = requested;
+    // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
+    std::optional<MonteCarloResult> monteCarlo;
+    if (parser.isSet(options.samples))
+        monteCarlo = runSamples(parser, options, requested);
+    viewOptions.uncertainty = monteCarlo ? &*monteCarlo : nullptr;
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
 
@@ -560,8 +580,8 @@ int runCommandLine(int argc, char **argv)
             throw UsageError{
                 QStringLiteral("%1 needs --samples N")
                     .arg(parser.isSet(options.seed) ? QStringLiteral("--seed") : QStringLiteral("--draws"))};
-        if (parser.isSet(options.samples) && !parser.isSet(options.allocate))
-            throw UsageError{QStringLiteral("--samples works with --allocate only")};
+        if (parser.isSet(options.samples) && !parser.isSet(options.allocate) && !parser.isSet(options.exportTo))
+            throw UsageError{QStringLiteral("--samples works with --allocate or --export only")};
         if (parser.isSet(options.budgetToReach)) {
             if (parser.isSet(options.allocate) || parser.isSet(options.exportTo))
                 throw UsageError{QStringLiteral("give --budget-to-reach on its own, without --allocate or --export")};

@@ -18,6 +18,13 @@ namespace ef {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// The error of a fit stopped by its caller's cancel flag.
+constexpr const char *kCancelled = "cancelled";
+
+bool cancelled(const std::atomic<bool> *cancel)
+{
+    return cancel && cancel->load(std::memory_order_relaxed);
+}
 constexpr double kMinB = 1e-12;          // the smallest rate or exponent the search considers
 constexpr double kMinScale = 1e-9;       // the smallest learning-curve scale the search considers
 constexpr int kMaxIterations = 500;      // Levenberg–Marquardt iterations before "did not converge"
@@ -154,7 +161,7 @@ double projected(const Space &space, const double *q, const Data &d, double &a)
 }
 
 /// Levenberg–Marquardt on (a, q) from a start; returns false when it does not converge.
-bool refine(const Space &space, const Data &d, double &a, double *q, double &ssr)
+bool refine(const Space &space, const Data &d, double &a, double *q, double &ssr, const std::atomic<bool> *cancel)
 {
     const int k = 1 + space.dims;
     const auto n = static_cast<Eigen::Index>(d.x.size());
@@ -162,6 +169,8 @@ bool refine(const Space &space, const Data &d, double &a, double *q, double &ssr
     ssr = evaluate(a, q);
     double lambda = 1e-3;
     for (int iteration = 0; iteration < kMaxIterations; ++iteration) {
+        if (cancelled(cancel))
+            return false;
         const Curve c = space.curve(a, q);
         Matrix jacobian(n, k);
         Vector residual(n);
@@ -276,7 +285,7 @@ std::vector<std::array<double, 2>> grid(CurveFamily family, double top)
     return points;
 }
 
-std::string fitNonLinear(const Data &d, CurveFamily family, Curve &curve)
+std::string fitNonLinear(const Data &d, CurveFamily family, Curve &curve, const std::atomic<bool> *cancel)
 {
     const Space space = spaceFor(family);
     const double top = *std::max_element(d.x.begin(), d.x.end());
@@ -294,6 +303,8 @@ std::string fitNonLinear(const Data &d, CurveFamily family, Curve &curve)
     }
     std::vector<Start> starts;
     for (const auto &point : grid(family, top)) {
+        if (cancelled(cancel))
+            return kCancelled;
         double q[2] = {point[0], point[1]};
         space.clamp(q);
         double a = 0;
@@ -315,8 +326,11 @@ std::string fitNonLinear(const Data &d, CurveFamily family, Curve &curve)
         double a = 0;
         projected(space, q, d, a);
         double ssr = 0;
-        if (!refine(space, d, a, q, ssr))
+        if (!refine(space, d, a, q, ssr, cancel)) {
+            if (cancelled(cancel))
+                return kCancelled;
             continue;
+        }
         anyConverged = true;
         // The best a for the final non-linear parameters (variable projection), if it is better still.
         double pa = 0;
@@ -366,7 +380,7 @@ std::string observationProblem(const std::vector<Observation> &observations)
     return {};
 }
 
-FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily family)
+FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily family, const std::atomic<bool> *cancel)
 {
     FitResult result;
     result.points = observations.size();
@@ -398,7 +412,7 @@ FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily fam
     }
 
     Curve curve;
-    std::string error = family == CurveFamily::Log ? fitLog(d, curve) : fitNonLinear(d, family, curve);
+    std::string error = family == CurveFamily::Log ? fitLog(d, curve) : fitNonLinear(d, family, curve, cancel);
     if (!error.empty()) {
         result.error = std::move(error);
         return result;
@@ -460,12 +474,18 @@ FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily fam
     return result;
 }
 
-FitResult fitBestCurve(const std::vector<Observation> &observations)
+FitResult fitBestCurve(const std::vector<Observation> &observations, const std::atomic<bool> *cancel)
 {
     std::optional<FitResult> best;
     std::string firstError;
     for (CurveFamily family : kAllFamilies) {
-        FitResult fit = fitCurve(observations, family);
+        FitResult fit = fitCurve(observations, family, cancel);
+        if (cancelled(cancel)) {
+            FitResult stopped;
+            stopped.points = observations.size();
+            stopped.error = kCancelled;
+            return stopped;
+        }
         if (!fit.ok()) {
             if (firstError.empty())
                 firstError = std::string(familyName(family)) + ": " + fit.error;

@@ -6,6 +6,7 @@
 #include "Curve.h"
 #include "Observation.h"
 
+#include <atomic>
 #include <cstddef>
 #include <limits>
 #include <optional>
@@ -56,12 +57,14 @@ std::string observationProblem(const std::vector<Observation> &observations);
  * squares; the others by variable projection (a grid over the non-linear parameters with the best `a`
  * in closed form) refined by Levenberg–Marquardt. Fails, with a plain message, on bad data, fewer
  * points (or distinct efforts) than parameters, data that do not rise with effort, a fit outside the
- * limits, or no convergence.
+ * limits, or no convergence. Once `cancel` (may be null) is true the fit stops and fails with the error
+ * "cancelled" (it is polled between grid points and Levenberg–Marquardt iterations).
  */
-FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily family);
+FitResult fitCurve(const std::vector<Observation> &observations, CurveFamily family,
+                   const std::atomic<bool> *cancel = nullptr);
 
 /// Fits every family and returns the one with the lowest AICc (ties: the earlier family in
-/// kAllFamilies). Needs n ≥ p + 2 points for a family to be a candidate.
-FitResult fitBestCurve(const std::vector<Observation> &observations);
+/// kAllFamilies). Needs n ≥ p + 2 points for a family to be a candidate. `cancel` as for fitCurve.
+FitResult fitBestCurve(const std::vector<Observation> &observations, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace ef

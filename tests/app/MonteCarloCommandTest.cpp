@@ -170,7 +170,8 @@ TEST_CASE("bad --samples, --seed and --draws values exit 2 with one line", "[app
                   QStringLiteral("--seed needs --samples N"));
     checkBadInput({allocate, file, QStringLiteral("--draws"), QStringLiteral("x.csv")},
                   QStringLiteral("--draws needs --samples N"));
-    checkBadInput({file, samples, QStringLiteral("5")}, QStringLiteral("--samples works with --allocate only"));
+    checkBadInput({file, samples, QStringLiteral("5")},
+                  QStringLiteral("--samples works with --allocate or --export only"));
     checkBadInput({allocate, file, samples, QStringLiteral("5"), QStringLiteral("--draws"),
                    QStringLiteral("/nonexistent-folder/draws.csv")},
                   QStringLiteral("--draws: cannot write \"/nonexistent-folder/draws.csv\""));

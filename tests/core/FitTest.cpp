@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -175,4 +176,25 @@ TEST_CASE("bad observations are refused with a plain message", "[fit]")
     CHECK(fit.error
           == "3 observations; choosing a family by AICc needs at least 4 points (p + 2 for a 2-parameter "
              "curve)");
+}
+
+TEST_CASE("a raised cancel flag stops a fit with the error \"cancelled\"", "[fit][cancel]")
+{
+    std::vector<Observation> points;
+    const Curve truth = curve(CurveFamily::Logistic, 0.8, 0.1, 40);
+    for (int x = 1; x <= 100; ++x)
+        points.push_back({static_cast<double>(x), truth.value(x)});
+    std::atomic<bool> cancel{true};
+    for (CurveFamily family : {CurveFamily::Exp, CurveFamily::Power, CurveFamily::Logistic, CurveFamily::Learning}) {
+        const FitResult stopped = fitCurve(points, family, &cancel);
+        CHECK(stopped.error == "cancelled");
+    }
+    const FitResult best = fitBestCurve(points, &cancel);
+    CHECK(best.error == "cancelled");
+    CHECK(best.points == 100);
+    // Not raised: the same fit goes through.
+    cancel = false;
+    const FitResult fitted = fitCurve(points, CurveFamily::Logistic, &cancel);
+    REQUIRE(fitted.ok());
+    CHECK(fitted.curve.midpoint == Approx(40).epsilon(1e-6));
 }

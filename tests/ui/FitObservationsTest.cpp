@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
 
-// "Fit Curve to Observations" in the window: one undo step that fits the selected project, a plain
-// note when it cannot, and the observations drawn as markers in the project's colour.
+// "Fit Curve to Observations" in the window: one undo step that fits the selected project (computed
+// off the UI thread), a plain note when it cannot, and the observations drawn as markers in the project's colour.
 
 #include "UiTestSupport.h"
 
 #include "charts/Chart.h"
 #include "charts/ChartWidget.h"
 #include "document/Document.h"
+#include "document/FitRunner.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ParameterControl.h"
 
@@ -16,6 +17,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QUndoStack>
 
 using namespace ef;
@@ -71,7 +73,10 @@ TEST_CASE("Fit Curve to Observations fits the selected project as one undo step"
     controls->selectProject(1);
     CHECK_FALSE(controls->fitNote()->isVisibleTo(controls));
     const int undoBefore = document->undoStack()->count();
+    QSignalSpy finished(controls->fitter(), &FitRunner::finished);
     fitAction(window)->trigger();
+    CHECK(controls->fitter()->isRunning()); // off the UI thread: the window goes on
+    REQUIRE(finished.wait(20000));
     const Curve &fitted = document->scenario().projects[1].curve;
     CHECK(fitted.family == CurveFamily::Learning);
     CHECK(fitted.a == Approx(0.7).epsilon(1e-6));

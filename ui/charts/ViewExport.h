@@ -16,6 +16,8 @@
 
 namespace ef {
 
+struct MonteCarloResult;
+
 /// The views a chart export can show.
 enum class ChartView {
     Accuracy, ///< The curves with the optimal points (the main chart).
@@ -35,6 +37,9 @@ struct ViewExportOptions {
     /// Views drawn beside `view`, to its right, on the same page (e.g. accuracy, then growth): the first
     /// takes 3/5 of the width beside one, 1/2 beside two; the others share the rest.
     std::vector<ChartView> besides;
+    /// A Monte Carlo of this scenario whose p5–p95 whiskers the accuracy view draws around the dots (the
+    /// window's current result, or the run of --samples); null, or a failed run, draws none.
+    const MonteCarloResult *uncertainty = nullptr;
 };
 
 /// Parses "accuracy", or several views joined by "+" ("accuracy+growth", at most three, each once) into

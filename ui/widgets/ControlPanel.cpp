@@ -8,8 +8,10 @@
 #include "Fit.h"
 #include "ScenarioFile.h"
 #include "document/Document.h"
+#include "document/FitRunner.h"
 #include "document/ProjectListModel.h"
 #include "widgets/ColorButton.h"
+#include "widgets/ObservationsEditor.h"
 #include "widgets/ParameterControl.h"
 
 #include <QAbstractItemView>
@@ -22,6 +24,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -228,6 +232,44 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     m_fitNote->setWordWrap(true);
     m_fitNote->setVisible(false);
     form->addRow(m_fitNote);
+    {
+        // Evidence: the observations table (a window of its own) and the fit, run off the UI thread.
+        m_fitter = new FitRunner(m_document, this);
+        m_observationsButton = new QPushButton(m_editor);
+        m_observationsButton->setAutoDefault(false);
+        m_observationsButton->setToolTip(tr("The project's observations (effort, accuracy): type, paste or import "
+                                            "them, and fit the curve to them"));
+        m_fitCancel = new QPushButton(tr("Cancel fit"), m_editor);
+        m_fitCancel->setAutoDefault(false);
+        m_fitCancel->setToolTip(tr("Stop the running fit; nothing changes (Esc)"));
+        m_fitCancel->setVisible(false);
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_observationsButton);
+        row->addStretch(1);
+        form->insertRow(form->rowCount() - 1, tr("Evidence"), row); // above the fit's note
+        // Under the note, on a row of its own: beside the button it widened the panel past 300 px.
+        auto *cancelRow = new QHBoxLayout;
+        cancelRow->addWidget(m_fitCancel);
+        cancelRow->addStretch(1);
+        form->addRow(cancelRow);
+        auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WindowShortcut);
+        escape->setEnabled(false);
+        connect(escape, &QShortcut::activated, m_fitter, &FitRunner::cancel);
+        connect(m_observationsButton, &QPushButton::clicked, this, &ControlPanel::openObservations);
+        connect(m_fitCancel, &QPushButton::clicked, m_fitter, &FitRunner::cancel);
+        connect(m_fitter, &FitRunner::started, this, [this, escape](const QString &text) {
+            m_fitNote->setText(text + tr(" Esc stops it."));
+            m_fitNote->setVisible(true);
+            m_fitCancel->setVisible(true);
+            escape->setEnabled(true);
+        });
+        connect(m_fitter, &FitRunner::finished, this, [this, escape](FitRunner::Outcome, const QString &text) {
+            m_fitNote->setText(text);
+            m_fitNote->setVisible(true);
+            m_fitCancel->setVisible(false);
+            escape->setEnabled(false);
+        });
+    }
     layout->addWidget(m_editor);
 
     auto *model = new QGroupBox(tr("The model"), this);
@@ -422,36 +464,31 @@ void ControlPanel::selectProject(int index)
 {
     const int count = static_cast<int>(m_document->scenario().projects.size());
     m_selected = count == 0 ? -1 : std::clamp(index, 0, count - 1);
-    m_fitNote->setVisible(false);
+    m_fitNote->setVisible(m_fitter->isRunning());
     syncFromDocument();
 }
 
 void ControlPanel::fitSelectedProject()
 {
-    const int index = m_selected;
-    if (index < 0 || index >= static_cast<int>(m_document->scenario().projects.size()))
-        return;
-    const auto i = static_cast<std::size_t>(index);
-    const Project &project = m_document->scenario().projects[i];
-    const QString name = QString::fromStdString(project.name);
-    m_fitNote->setVisible(true);
-    if (project.observations.empty()) {
-        m_fitNote->setText(tr("%1 has no observations to fit a curve to.").arg(name));
-        return;
+    fitSelectedProjectAs(std::nullopt);
+}
+
+void ControlPanel::fitSelectedProjectAs(std::optional<CurveFamily> family)
+{
+    if (m_selected >= 0)
+        m_fitter->start(m_selected, family);
+}
+
+ObservationsEditor *ControlPanel::openObservations()
+{
+    if (!m_observations) {
+        m_observations = new ObservationsEditor(m_document, m_fitter, window());
+        m_observations->setProject(m_selected);
     }
-    const FitResult fit = fitBestCurve(project.observations);
-    if (!fit.ok()) {
-        m_fitNote->setText(tr("No curve fitted to %1: %2").arg(name, QString::fromStdString(fit.error)));
-        return;
-    }
-    const Curve curve = fit.curve;
-    m_document->edit(tr("Fit curve of %1 to observations").arg(name),
-                     [i, curve](Scenario &s) { s.projects.at(i).curve = curve; });
-    const std::string_view family = familyName(curve.family);
-    m_fitNote->setText(tr("Fitted a %1 curve: R² = %2 over %3 observations (the family with the lowest AICc).")
-                           .arg(QString::fromLatin1(family.data(), static_cast<qsizetype>(family.size())),
-                                QString::number(fit.r2, 'f', 4))
-                           .arg(fit.points));
+    m_observations->show();
+    m_observations->raise();
+    m_observations->activateWindow();
+    return m_observations;
 }
 
 void ControlPanel::syncFromDocument()
@@ -481,6 +518,8 @@ void ControlPanel::syncFromDocument()
     m_removeButton->setEnabled(m_selected >= 0);
     m_upButton->setEnabled(m_selected > 0);
     m_downButton->setEnabled(m_selected >= 0 && m_selected + 1 < count);
+    if (m_observations)
+        m_observations->setProject(m_selected);
     if (m_selected < 0)
         return;
     const auto index = static_cast<std::size_t>(m_selected);
@@ -511,6 +550,7 @@ void ControlPanel::syncFromDocument()
     m_scale->setVisible(learning);
     m_scaleLabel->setVisible(learning);
     m_concaveNote->setVisible(!p.curve.isConcave());
+    m_observationsButton->setText(tr("Observations… (%1)").arg(p.observations.size()));
     {
         const QSignalBlocker blockMin(m_minEffort);
         const QSignalBlocker blockMax(m_maxEffort);

@@ -15,6 +15,7 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QListView;
 class QSpinBox;
 class QToolButton;
@@ -23,6 +24,8 @@ namespace ef {
 
 class ColorButton;
 class Document;
+class FitRunner;
+class ObservationsEditor;
 class ParameterControl;
 class ProjectListModel;
 
@@ -80,10 +83,23 @@ public:
     /// Adds a project at the end, in a colour no other project shows.
     void addProject();
     /**
-     * Fits the selected project's curve to its observations (the family with the lowest AICc) as one
-     * undo step, and says what was fitted, or why nothing was, in fitNote().
+     * Starts fitting the selected project's curve to its observations (the family with the lowest AICc)
+     * on a worker thread (fitter()); the result is applied as one undo step, and fitNote() says what
+     * runs, then what was fitted or why nothing was. Esc or fitCancelButton() stops it.
      */
     void fitSelectedProject();
+    /// Like fitSelectedProject(), fitting `family` (nullopt: the lowest AICc).
+    void fitSelectedProjectAs(std::optional<CurveFamily> family);
+    /// Runs the fits of this panel and of the observations window.
+    [[nodiscard]] FitRunner *fitter() const { return m_fitter; }
+    /// "Observations… (N)": opens the observations window of the selected project.
+    [[nodiscard]] QPushButton *observationsButton() const { return m_observationsButton; }
+    /// Shown while a fit runs.
+    [[nodiscard]] QPushButton *fitCancelButton() const { return m_fitCancel; }
+    /// Shows (creating it the first time) the observations window; it follows the selected project.
+    ObservationsEditor *openObservations();
+    /// The observations window, or nullptr before it was first opened.
+    [[nodiscard]] ObservationsEditor *observationsEditor() const { return m_observations; }
     /// Inserts a copy of the selected project after it, in a colour no other project shows.
     void duplicateProject();
     void removeProject();
@@ -139,6 +155,10 @@ private:
     QLabel *m_scaleLabel;
     QLabel *m_concaveNote;
     QLabel *m_fitNote; ///< The outcome of the last "fit to observations" on the selected project.
+    FitRunner *m_fitter = nullptr;
+    QPushButton *m_observationsButton = nullptr;
+    QPushButton *m_fitCancel = nullptr;
+    ObservationsEditor *m_observations = nullptr;
     QSpinBox *m_minEffort = nullptr;
     QSpinBox *m_maxEffort = nullptr;
     QCheckBox *m_lock = nullptr;

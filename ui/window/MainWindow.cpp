@@ -336,6 +336,7 @@ void MainWindow::createMenus()
     QAction *down = edit->addAction(tr("Move Project Do&wn"), m_controls, &ControlPanel::moveProjectDown);
     down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
     edit->addAction(tr("&Fit Curve to Observations"), m_controls, &ControlPanel::fitSelectedProject);
+    edit->addAction(tr("&Observations…"), m_controls, &ControlPanel::openObservations);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetViewAction);
@@ -523,6 +524,7 @@ bool MainWindow::exportChart(const QString &path, const ExportOptions &options, 
     ViewExportOptions viewOptions;
     viewOptions.view = view;
     viewOptions.baseline = m_document->baselineName();
+    viewOptions.uncertainty = m_document->monteCarlo(); // the whiskers the window shows
     const Theme theme = themeId.isEmpty() ? m_theme : Theme::byId(themeId).value_or(m_theme);
     const bool ok
         = exportView(m_document->scenario(), m_document->result(), theme, path, options, viewOptions, &problem);
