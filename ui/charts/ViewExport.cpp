@@ -107,6 +107,7 @@ bool exportView(const Scenario &scenario, const AllocationResult &result, const 
             chart->setScale(scale);
             chart->setTheme(theme);
             chart->setBaseline(baseline);
+            chart->setWeighted(view.weighted);
             chart->update(scenario, result);
         }
         plot->replot(QCustomPlot::rpImmediateRefresh);

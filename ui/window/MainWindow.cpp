@@ -276,6 +276,18 @@ void MainWindow::createActions()
         settings::setAccuracyNumbersShown(on);
     });
 
+    m_weightedAction = new QAction(tr("&Weighted Value"), this);
+    m_weightedAction->setStatusTip(
+        tr("Plot weight × accuracy, the value each project adds to the objective, instead of accuracy"));
+    m_weightedAction->setCheckable(true);
+    m_weightedAction->setChecked(settings::weightedValueShown());
+    m_chart->chart()->setWeighted(settings::weightedValueShown());
+    connect(m_weightedAction, &QAction::toggled, this, [this](bool on) {
+        m_chart->chart()->setWeighted(on);
+        m_chart->replot(QCustomPlot::rpQueuedReplot);
+        settings::setWeightedValueShown(on);
+    });
+
     m_presentAction = new QAction(tr("&Present"), this);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
     m_presentAction->setStatusTip(
@@ -342,6 +354,7 @@ void MainWindow::createMenus()
     view->addAction(m_growthAction);
     view->addAction(m_marginalAction);
     view->addAction(m_accuracyNumbersAction);
+    view->addAction(m_weightedAction);
     view->addAction(m_presentAction);
     view->addSeparator();
     m_themeGroup = new QActionGroup(this);
@@ -523,6 +536,7 @@ bool MainWindow::exportChart(const QString &path, const ExportOptions &options, 
     ViewExportOptions viewOptions;
     viewOptions.view = view;
     viewOptions.baseline = m_document->baselineName();
+    viewOptions.weighted = m_weightedAction->isChecked(); // View ▸ Weighted Value
     const Theme theme = themeId.isEmpty() ? m_theme : Theme::byId(themeId).value_or(m_theme);
     const bool ok
         = exportView(m_document->scenario(), m_document->result(), theme, path, options, viewOptions, &problem);
