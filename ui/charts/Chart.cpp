@@ -678,8 +678,8 @@ QString Chart::toolTipAt(const QPointF &pos) const
             const QPointF dot(plot()->xAxis->coordToPixel(it->key), plot()->yAxis->coordToPixel(it->value));
             if (QLineF(dot, pos).length() <= reach) {
                 const auto index = static_cast<std::size_t>(it->t);
-                return tr("<i>Optimal allocation</i><br>")
-                    + describe(index, static_cast<Effort>(std::llround(it->key)));
+                return tr("<i>Optimal allocation</i><br>") + describe(index, static_cast<Effort>(std::llround(it->key)))
+                    + tr("<br><i>Drag along the curve to lock its effort; double-click to release the lock.</i>");
             }
         }
     }

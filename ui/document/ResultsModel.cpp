@@ -44,10 +44,20 @@ std::optional<ConstraintCost> constraintCost(const Scenario &scenario, const All
         p.minEffort = 0;
         p.maxEffort.reset();
     }
-    // Bounded in time like the interactive allocation, so an S-curve scenario cannot freeze the window.
-    AllocateOptions options;
-    options.timeLimitSeconds = 0.25;
-    const AllocationResult result = allocate(unbounded, constrained.totalEffort, Method::Auto, options);
+    // A dot dragged along its curve changes only bounds: the free optimum is computed once per drag, not
+    // on every mouse move (UI thread only).
+    static Scenario cachedScenario;
+    static Effort cachedTotal = -1;
+    static AllocationResult cachedResult;
+    if (cachedTotal != constrained.totalEffort || !(cachedScenario == unbounded)) {
+        // Bounded in time like the interactive allocation, so an S-curve scenario cannot freeze the window.
+        AllocateOptions options;
+        options.timeLimitSeconds = 0.25;
+        cachedResult = allocate(unbounded, constrained.totalEffort, Method::Auto, options);
+        cachedScenario = unbounded;
+        cachedTotal = constrained.totalEffort;
+    }
+    const AllocationResult &result = cachedResult;
     if (!result.ok())
         return std::nullopt;
     return ConstraintCost{result.allocation->objective, result.allocation->objective - constrained.objective,

@@ -7,6 +7,7 @@
 #include "ScenarioFile.h"
 #include "charts/Chart.h"
 #include "charts/ChartWidget.h"
+#include "charts/DotDrag.h"
 #include "charts/GrowthView.h"
 #include "charts/MarginalView.h"
 #include "document/AllocationService.h"
@@ -161,7 +162,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
-    statusBar()->showMessage(tr("Drag a slider: the allocation follows live. Hover a dot or curve for its "
+    // A red dot picked up on the chart: the editor shows its project, with "Lock at" (typed efforts) in view.
+    connect(m_chart->dotDrag(), &DotDrag::projectPicked, this, [this, scroll](int index) {
+        m_controls->selectProject(index);
+        scroll->ensureWidgetVisible(m_controls->lockBox());
+    });
+    statusBar()->showMessage(tr("Drag a slider or a red dot: the allocation follows live. Hover a dot or curve for its "
                                 "numbers; wheel zooms, dragging pans, R resets the view."));
 
     // The file policy (open, save, reload, recovery) lives in the controller; the window shows what it says.
