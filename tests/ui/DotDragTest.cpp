@@ -214,9 +214,10 @@ TEST_CASE("A dragged dot's split is the constrained optimum found by trying ever
     const Curve curves[]
         = {{CurveFamily::Log1p, 0.3, 0.8, 0}, {CurveFamily::Exp, 0.5, 0.25, 0}, {CurveFamily::Power, 0.2, 0.5, 0}};
     const double weights[] = {1, 2, 1};
+    const char *names[] = {"P1", "P2", "P3"};
     for (std::size_t i = 0; i < 3; ++i) {
         Project p;
-        p.name = "P" + std::to_string(i + 1);
+        p.name = names[i];
         p.curve = curves[i];
         p.weight = weights[i];
         small.projects.push_back(p);
@@ -281,9 +282,10 @@ TEST_CASE("A drag is clamped to 0…total and to the project's own bounds", "[ch
     // Far past the right edge: everything but the others' minimums (none here), i.e. the whole total.
     pressAndDrag(window, 4, 100000);
     CHECK(dotEfforts(window)[4] == 100);
-    CHECK(sum(dotEfforts(window)) == 100);
-    dragTo(widget, QPoint(-500, 50)); // far left: 0 units
-    CHECK(dotEfforts(window)[4] == 0);
+    CHECK(tableEfforts(window) == std::vector<Effort>{0, 0, 0, 0, 100}); // the others' dots are at −∞: not drawn
+    dragTo(widget, QPoint(-500, 50));                                    // far left: 0 units
+    CHECK(tableEfforts(window)[4] == 0);
+    CHECK(sum(tableEfforts(window)) == 100);
     QTest::keyClick(widget, Qt::Key_Escape);
 
     // A maximum of 50 and a minimum of 10 on project 1 (not a lock): the drag stays within them, and

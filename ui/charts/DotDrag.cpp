@@ -75,12 +75,16 @@ std::optional<std::pair<Effort, Effort>> DotDrag::effortRange(std::size_t index)
 {
     const Scenario &scenario = m_document->scenario();
     const Project &project = scenario.projects.at(index);
+    // Its own bounds as they were when the drag began (the drag itself locks it as it goes).
+    const bool dragged = static_cast<int>(index) == m_project;
+    const Effort ownMin = dragged ? m_startMin : project.minEffort;
+    const std::optional<Effort> ownMax = dragged ? m_startMax : project.maxEffort;
     Effort lo = 0;
     Effort hi = scenario.totalEffort;
-    if (!isLocked(index)) { // a lock is what the drag replaces; other bounds hold
-        lo = project.minEffort;
-        if (project.maxEffort)
-            hi = std::min(hi, *project.maxEffort);
+    if (!(ownMax && *ownMax == ownMin)) { // a lock is what the drag replaces; other bounds hold
+        lo = ownMin;
+        if (ownMax)
+            hi = std::min(hi, *ownMax);
     }
     Effort othersMin = 0;
     Effort othersMax = 0;
@@ -249,7 +253,7 @@ bool DotDrag::press(QMouseEvent *event)
     m_widget->chart()->setAutoRange(false);
     m_document->beginGesture();
     m_widget->setCursor(Qt::ClosedHandCursor);
-    m_widget->grabKeyboard(); // Esc reaches the drag whatever has the focus
+    m_widget->setFocus(Qt::MouseFocusReason); // Esc reaches the drag
     return true;
 }
 
@@ -301,7 +305,6 @@ void DotDrag::stop()
     m_document->endGesture();
     m_project = -1;
     m_moved = false;
-    m_widget->releaseKeyboard();
     m_widget->unsetCursor();
     m_hoverCursor = false;
     if (m_wasAutoRange)

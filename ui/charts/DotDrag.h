@@ -48,8 +48,9 @@ public:
     [[nodiscard]] int draggedProject() const { return m_project; }
     /**
      * The efforts project `index` may be forced to: 0 … total, within its own minimum and maximum when
-     * it is not locked (a locked project may be moved anywhere), and leaving the others at least their
-     * minimums and at most their maximums. std::nullopt when nothing is feasible.
+     * it is not locked (as they were when its drag began; a locked project may be moved anywhere), and
+     * leaving the others at least their minimums and at most their maximums. std::nullopt when nothing
+     * is feasible.
      */
     [[nodiscard]] std::optional<std::pair<Effort, Effort>> effortRange(std::size_t index) const;
     /// The effort project `index` gets with the mouse at the widget's x pixel `x` (rounded, clamped).
