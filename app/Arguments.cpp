@@ -72,6 +72,9 @@ Options::Options()
                QStringLiteral("With --export: draw the scenario's snapshot NAME as ghosts (faded curves, hollow "
                               "dots) beside the live state."),
                QStringLiteral("NAME")),
+      weighted(QStringLiteral("weighted"),
+               QStringLiteral("With --export: the accuracy view plots weighted value (weight x accuracy) instead of "
+                              "accuracy, as View > Weighted Value does in the window.")),
       present(QStringLiteral("present"),
               QStringLiteral("Open the window in presenter mode: full screen, the chart alone, stepping through "
                              "the snapshots and presets (Esc leaves).")),
@@ -138,6 +141,7 @@ void configureParser(QCommandLineParser &parser, const Options &options)
                        options.present, options.samples, options.seed, options.draws});
     parser.addOptions({options.fit, options.family});
     parser.addOptions({options.budgetToReach, options.project});
+    parser.addOption(options.weighted);
     parser.addOptions({options.brief, options.animate, options.frames, options.duration, options.loop});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A scenario file (JSON, see README). "

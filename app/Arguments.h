@@ -39,6 +39,7 @@ struct Options {
     QCommandLineOption theme;
     QCommandLineOption view;
     QCommandLineOption baseline;
+    QCommandLineOption weighted; ///< --weighted: the accuracy view of --export plots weight × accuracy.
     QCommandLineOption present;
     QCommandLineOption fit;    ///< --fit DATA.csv: fit a curve to observations, print JSON.
     QCommandLineOption family; ///< --family for --fit: auto or a family name.

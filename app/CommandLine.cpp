@@ -266,6 +266,9 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     if (parser.isSet(options.samples) && isMeetingExport(out, parser, options))
         throw UsageError{QStringLiteral("--samples with --export draws whiskers on a .png, .svg or .pdf chart; "
                                         "it does not go with numbers, --brief or --animate")};
+    if (parser.isSet(options.weighted) && isMeetingExport(out, parser, options))
+        throw UsageError{QStringLiteral("--weighted is for chart exports (.png, .svg, .pdf), not --brief, --animate "
+                                        "or .csv")};
     // Numbers (.csv), the brief (--brief) and animations (--animate): app/MeetingExport.cpp.
     if (isMeetingExport(out, parser, options))
         return runMeetingExport(argc, argv, parser, options, [&] {
@@ -295,6 +298,10 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
             != viewOptions.besides.end();
     if (!viewOptions.baseline.isEmpty() && !accuracyShown)
         throw UsageError{QStringLiteral("--baseline: the %1 view has no ghosts; use --view accuracy")
+                             .arg(chartViewName(viewOptions.view))};
+    viewOptions.weighted = parser.isSet(options.weighted);
+    if (viewOptions.weighted && !accuracyShown)
+        throw UsageError{QStringLiteral("--weighted: the %1 view has no accuracy axis; use --view accuracy")
                              .arg(chartViewName(viewOptions.view))};
     if (parser.isSet(options.samples)) {
         if (!accuracyShown)
@@ -594,6 +601,8 @@ int runCommandLine(int argc, char **argv)
                  {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop})
                 if (parser.isSet(*option))
                     throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
+        if (!parser.isSet(options.exportTo) && parser.isSet(options.weighted))
+            throw UsageError{QStringLiteral("--weighted needs --export OUT")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -52,13 +52,39 @@ double lowEffort(double xMax)
     return std::min(1.0, xMax / 10);
 }
 
+/// View ▸ Weighted Value: `scenario` with each curve multiplied by its project's weight. Every family is
+/// linear in its scale a, so w·f is the curve with a·w; observations are scaled alike.
+Scenario weightedView(const Scenario &scenario)
+{
+    Scenario weighted = scenario;
+    for (Project &p : weighted.projects) {
+        p.curve.a *= p.weight;
+        for (Observation &o : p.observations)
+            o.accuracy *= p.weight;
+    }
+    return weighted;
+}
+
+/// `result` with each project's accuracy multiplied by its weight (0 where the weight is 0, as the curve).
+AllocationResult weightedView(const AllocationResult &result, const Scenario &scenario)
+{
+    AllocationResult weighted = result;
+    if (weighted.allocation)
+        for (std::size_t i = 0; i < weighted.allocation->projects.size() && i < scenario.projects.size(); ++i) {
+            double &accuracy = weighted.allocation->projects[i].accuracy;
+            const double weight = scenario.projects[i].weight;
+            accuracy = weight == 0 ? 0.0 : weight * accuracy;
+        }
+    return weighted;
+}
+
 } // namespace
 
 Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
 {
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->xAxis->setLabel(tr("Effort (units)"));
-    plot->yAxis->setLabel(tr("Accuracy"));
+    plot->yAxis->setLabel(valueAxisTitle(false));
     plot->yAxis->setTickLabels(false); // the reference look: shape matters, not the accuracy scale
     useEffortTicks(plot->xAxis);
 
@@ -92,7 +118,7 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     // Zoomed or panned by hand: sample the curves again for the new view.
     auto resample = [this] {
         if (!m_updating && !autoRange())
-            update(m_scenario, m_result, m_updatingResult);
+            redraw();
     };
     connect(plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
     connect(plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, resample);
@@ -138,7 +164,11 @@ void Chart::applyTheme()
 
 void Chart::redraw()
 {
-    update(m_scenario, m_result, m_updatingResult);
+    // What update() was given last: the weighted view keeps it apart from what it draws.
+    if (m_shownWeighted)
+        update(m_input, m_inputResult, m_updatingResult);
+    else
+        update(m_scenario, m_result, m_updatingResult);
 }
 
 void Chart::ensureProjectCount(std::size_t count)
@@ -173,9 +203,21 @@ void Chart::ensureProjectCount(std::size_t count)
     }
 }
 
-void Chart::update(const Scenario &scenario, const AllocationResult &result, bool updating)
+void Chart::update(const Scenario &input, const AllocationResult &inputResult, bool updating)
 {
     const QScopedValueRollback<bool> busy(m_updating, true);
+    // View ▸ Weighted Value: everything below draws w·f instead of f.
+    std::optional<Scenario> weightedScenario;
+    std::optional<AllocationResult> weightedResult;
+    if (m_weighted) {
+        weightedScenario = weightedView(input);
+        weightedResult = weightedView(inputResult, input);
+        m_input = input;
+        m_inputResult = inputResult;
+    }
+    m_shownWeighted = m_weighted;
+    const Scenario &scenario = weightedScenario ? *weightedScenario : input;
+    const AllocationResult &result = weightedResult ? *weightedResult : inputResult;
     // Names set again only when they changed: fitToWidth() may have shortened them for the legend,
     // and resetting them on every update made every replot lay the plot out twice (profiled).
     std::vector<bool> renamed(scenario.projects.size(), true);
@@ -338,6 +380,21 @@ bool Chart::accuracyNumbers() const
     return plot()->yAxis->tickLabels();
 }
 
+QString Chart::valueAxisTitle(bool weighted)
+{
+    return weighted ? tr("Weighted value (weight × accuracy)") : tr("Accuracy");
+}
+
+void Chart::setWeighted(bool on)
+{
+    if (on == m_weighted)
+        return;
+    m_weighted = on;
+    plot()->yAxis->setLabel(valueAxisTitle(on));
+    setAutoRange(true); // values up to weight times larger: a hand zoom would show the wrong part
+    redraw();
+}
+
 QCPGraph *Chart::observationMarks(std::size_t index) const
 {
     return index < m_observationMarks.size() ? m_observationMarks[index] : nullptr;
@@ -422,10 +479,13 @@ void Chart::updateGhosts(const std::function<void(const Curve &)> &sample, const
                 : theme().projectColor(i, old.color);
             color.setAlphaF(0.45f);
             m_ghostCurves[i]->setPen(QPen(color, width(1.5), Qt::DashLine));
-            sample(old.curve);
+            Curve oldCurve = old.curve;
+            if (m_shownWeighted) // View ▸ Weighted Value: the baseline's own weights
+                oldCurve.a *= old.weight;
+            sample(oldCurve);
             m_ghostCurves[i]->setData(xs, ys, true);
             const double effort = static_cast<double>(m_baseline->efforts[i]);
-            const double accuracy = old.curve.value(effort);
+            const double accuracy = oldCurve.value(effort);
             if (!std::isfinite(accuracy))
                 continue;
             gt << static_cast<double>(i);
@@ -611,10 +671,13 @@ QString Chart::describe(std::size_t project, Effort effort) const
 {
     const Project &p = m_scenario.projects.at(project);
     const double accuracy = p.curve.value(static_cast<double>(effort));
-    const double gain = p.curve.weightedGain(p.weight, effort);
-    return tr("<b>%1</b><br>Effort: %2 units<br>Accuracy: %3<br>Weighted marginal gain: %4<br>Stage: %5")
-        .arg(QString::fromStdString(p.name).toHtmlEscaped(), QString::number(effort), formatNumber(accuracy),
-             formatNumber(gain), QString::fromStdString(m_scenario.stageNameFor(effort)).toHtmlEscaped());
+    // Weighted, the curve drawn is already w·f: its own gain is the weighted gain.
+    const double gain = p.curve.weightedGain(m_shownWeighted ? 1.0 : p.weight, effort);
+    const QString text = m_shownWeighted
+        ? tr("<b>%1</b><br>Effort: %2 units<br>Weighted value: %3<br>Weighted marginal gain: %4<br>Stage: %5")
+        : tr("<b>%1</b><br>Effort: %2 units<br>Accuracy: %3<br>Weighted marginal gain: %4<br>Stage: %5");
+    return text.arg(QString::fromStdString(p.name).toHtmlEscaped(), QString::number(effort), formatNumber(accuracy),
+                    formatNumber(gain), QString::fromStdString(m_scenario.stageNameFor(effort)).toHtmlEscaped());
 }
 
 QString Chart::toolTipAt(const QPointF &pos) const
@@ -625,8 +688,8 @@ QString Chart::toolTipAt(const QPointF &pos) const
             const QPointF dot(plot()->xAxis->coordToPixel(it->key), plot()->yAxis->coordToPixel(it->value));
             if (QLineF(dot, pos).length() <= reach) {
                 const auto index = static_cast<std::size_t>(it->t);
-                return tr("<i>Optimal allocation</i><br>")
-                    + describe(index, static_cast<Effort>(std::llround(it->key)));
+                return tr("<i>Optimal allocation</i><br>") + describe(index, static_cast<Effort>(std::llround(it->key)))
+                    + tr("<br><i>Drag along the curve to lock its effort; double-click to release the lock.</i>");
             }
         }
     }

@@ -67,6 +67,13 @@ public:
     void setAccuracyNumbers(bool on);
     [[nodiscard]] bool accuracyNumbers() const;
 
+    /// Weighted value (View ▸ Weighted Value): from the next update() every curve, dot, ring, ghost,
+    /// whisker and observation is drawn at weight × accuracy, and the y axis says so. Off by default.
+    void setWeighted(bool on);
+    [[nodiscard]] bool weighted() const { return m_weighted; }
+    /// The y axis title for either mode: "Accuracy" or "Weighted value (weight × accuracy)".
+    static QString valueAxisTitle(bool weighted);
+
     /// The red-dot plottable (one point per project, in project order).
     [[nodiscard]] QCPCurve *dots() const { return m_dots; }
     /// The team's plan: a ring at each planned effort on its curve (t: project index), and thin lines
@@ -133,6 +140,10 @@ private:
         friend bool operator==(const LegendFit &, const LegendFit &) = default;
     };
     LegendFit m_legendFit;
+    bool m_weighted = false;
+    bool m_shownWeighted = false; ///< Whether the last update() drew weighted values.
+    Scenario m_input;             ///< What update() was given (m_scenario is what is drawn: weighted or not).
+    AllocationResult m_inputResult;
 };
 
 } // namespace ef

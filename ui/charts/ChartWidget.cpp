@@ -4,12 +4,13 @@
 #include "charts/ChartWidget.h"
 
 #include "charts/Chart.h"
+#include "charts/DotDrag.h"
 #include "document/Document.h"
 
 namespace ef {
 
 ChartWidget::ChartWidget(Document *document, QWidget *parent)
-    : PlotWidget(parent), m_document(document), m_chart(new Chart(this))
+    : PlotWidget(parent), m_document(document), m_chart(new Chart(this)), m_dotDrag(new DotDrag(this, document))
 {
     setFrame(m_chart);
     setMinimumSize(320, 240);

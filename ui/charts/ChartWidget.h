@@ -8,6 +8,7 @@
 namespace ef {
 
 class Chart;
+class DotDrag;
 class Document;
 struct Theme;
 
@@ -24,6 +25,8 @@ public:
     explicit ChartWidget(Document *document, QWidget *parent = nullptr);
 
     [[nodiscard]] Chart *chart() const { return m_chart; }
+    /// Dragging a red dot to lock its project's effort.
+    [[nodiscard]] DotDrag *dotDrag() const { return m_dotDrag; }
     void setTheme(const Theme &theme);
 
 private:
@@ -31,6 +34,7 @@ private:
 
     Document *m_document;
     Chart *m_chart;
+    DotDrag *m_dotDrag;
     qint64 m_shownTotal = -1;
 };
 

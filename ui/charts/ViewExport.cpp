@@ -108,6 +108,7 @@ bool exportView(const Scenario &scenario, const AllocationResult &result, const 
             chart->setTheme(theme);
             chart->setBaseline(baseline);
             chart->setUncertainty(view.uncertainty);
+            chart->setWeighted(view.weighted);
             chart->update(scenario, result);
         }
         plot->replot(QCustomPlot::rpImmediateRefresh);

@@ -34,6 +34,8 @@ QStringList chartViewNames();
 struct ViewExportOptions {
     ChartView view = ChartView::Accuracy;
     QString baseline; ///< A snapshot of the scenario to draw as ghosts (accuracy view); empty for none.
+    /// The accuracy view plots weight × accuracy (View ▸ Weighted Value, --weighted).
+    bool weighted = false;
     /// Views drawn beside `view`, to its right, on the same page (e.g. accuracy, then growth): the first
     /// takes 3/5 of the width beside one, 1/2 beside two; the others share the rest.
     std::vector<ChartView> besides;

@@ -73,6 +73,16 @@ void setAccuracyNumbersShown(bool shown)
     QSettings().setValue(QStringLiteral("view/accuracyNumbers"), shown);
 }
 
+bool weightedValueShown()
+{
+    return QSettings().value(QStringLiteral("view/weightedValue"), false).toBool();
+}
+
+void setWeightedValueShown(bool shown)
+{
+    QSettings().setValue(QStringLiteral("view/weightedValue"), shown);
+}
+
 QStringList recentFiles()
 {
     QStringList files = QSettings().value(kRecent).toStringList();

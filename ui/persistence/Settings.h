@@ -44,6 +44,10 @@ void setGrowthViewShown(bool shown);
 bool accuracyNumbersShown();
 void setAccuracyNumbersShown(bool shown);
 
+/// Whether the chart plots weight × accuracy instead of accuracy (View ▸ Weighted Value; off by default).
+bool weightedValueShown();
+void setWeightedValueShown(bool shown);
+
 QStringList recentFiles();
 /// Puts `path` first in the recent files (dropping duplicates and the oldest beyond the limit).
 void addRecentFile(const QString &path);

@@ -7,6 +7,7 @@
 #include "ScenarioFile.h"
 #include "charts/Chart.h"
 #include "charts/ChartWidget.h"
+#include "charts/DotDrag.h"
 #include "charts/GrowthView.h"
 #include "charts/MarginalView.h"
 #include "document/AllocationService.h"
@@ -161,7 +162,12 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
-    statusBar()->showMessage(tr("Drag a slider: the allocation follows live. Hover a dot or curve for its "
+    // A red dot picked up on the chart: the editor shows its project, with "Lock at" (typed efforts) in view.
+    connect(m_chart->dotDrag(), &DotDrag::projectPicked, this, [this, scroll](int index) {
+        m_controls->selectProject(index);
+        scroll->ensureWidgetVisible(m_controls->lockBox());
+    });
+    statusBar()->showMessage(tr("Drag a slider or a red dot: the allocation follows live. Hover a dot or curve for its "
                                 "numbers; wheel zooms, dragging pans, R resets the view."));
 
     // The file policy (open, save, reload, recovery) lives in the controller; the window shows what it says.
@@ -276,6 +282,18 @@ void MainWindow::createActions()
         settings::setAccuracyNumbersShown(on);
     });
 
+    m_weightedAction = new QAction(tr("&Weighted Value"), this);
+    m_weightedAction->setStatusTip(
+        tr("Plot weight × accuracy, the value each project adds to the objective, instead of accuracy"));
+    m_weightedAction->setCheckable(true);
+    m_weightedAction->setChecked(settings::weightedValueShown());
+    m_chart->chart()->setWeighted(settings::weightedValueShown());
+    connect(m_weightedAction, &QAction::toggled, this, [this](bool on) {
+        m_chart->chart()->setWeighted(on);
+        m_chart->replot(QCustomPlot::rpQueuedReplot);
+        settings::setWeightedValueShown(on);
+    });
+
     m_presentAction = new QAction(tr("&Present"), this);
     m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
     m_presentAction->setStatusTip(
@@ -343,6 +361,7 @@ void MainWindow::createMenus()
     view->addAction(m_growthAction);
     view->addAction(m_marginalAction);
     view->addAction(m_accuracyNumbersAction);
+    view->addAction(m_weightedAction);
     view->addAction(m_presentAction);
     view->addSeparator();
     m_themeGroup = new QActionGroup(this);
@@ -525,6 +544,7 @@ bool MainWindow::exportChart(const QString &path, const ExportOptions &options, 
     viewOptions.view = view;
     viewOptions.baseline = m_document->baselineName();
     viewOptions.uncertainty = m_document->monteCarlo(); // the whiskers the window shows
+    viewOptions.weighted = m_weightedAction->isChecked(); // View ▸ Weighted Value
     const Theme theme = themeId.isEmpty() ? m_theme : Theme::byId(themeId).value_or(m_theme);
     const bool ok
         = exportView(m_document->scenario(), m_document->result(), theme, path, options, viewOptions, &problem);

@@ -63,6 +63,8 @@ public:
     /// Why each dot stops where it does (gains per unit, the water level); View ▸ Marginal View.
     [[nodiscard]] MarginalView *marginalView() const { return m_marginal; }
     [[nodiscard]] QAction *marginalViewAction() const { return m_marginalAction; }
+    /// View ▸ Weighted Value: the chart (and its exports) plot weight × accuracy.
+    [[nodiscard]] QAction *weightedValueAction() const { return m_weightedAction; }
     /// Copy Table, Export Numbers… and Export Brief… (numbers out for meetings).
     [[nodiscard]] MeetingExports *meetingExports() const { return m_meeting; }
 
@@ -178,6 +180,7 @@ private:
     QAction *m_growthAction = nullptr;
     QAction *m_presentAction = nullptr;
     QAction *m_accuracyNumbersAction = nullptr;
+    QAction *m_weightedAction = nullptr;
     QPointer<PresenterWindow> m_presenter;
     MarginalView *m_marginal = nullptr;
     QAction *m_marginalAction = nullptr;

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Effort Frontier maintainers
+
+// --export --weighted: the accuracy view plots weight × accuracy headless, as View ▸ Weighted Value does;
+// without the flag the export is what it always was.
+
+#include "RunProgram.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace ef::test;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+} // namespace
+
+TEST_CASE("export --weighted draws weighted value and says so on the axis", "[app][export][weighted]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString plain = dir.filePath("plain.svg");
+    const QString weighted = dir.filePath("weighted.svg");
+    const QString plainPng = dir.filePath("plain.png");
+    const QString weightedPng = dir.filePath("weighted.png");
+    for (const QStringList &arguments : {QStringList{"--export", plain, "--preset", "ml-first"},
+                                         QStringList{"--export", weighted, "--preset", "ml-first", "--weighted"},
+                                         QStringList{"--export", plainPng, "--preset", "ml-first"},
+                                         QStringList{"--export", weightedPng, "--preset", "ml-first", "--weighted"}}) {
+        const ProgramRun run = runProgram(arguments);
+        CHECK(run.exitCode == 0);
+        CHECK(run.err.isEmpty());
+        CHECK(run.out.isEmpty());
+    }
+    const QByteArray plainSvg = readAll(plain);
+    const QByteArray weightedSvg = readAll(weighted);
+    CHECK(plainSvg.contains(">Accuracy<"));
+    CHECK_FALSE(plainSvg.contains("Weighted value"));
+    CHECK(weightedSvg.contains(QString::fromUtf8("Weighted value (weight × accuracy)").toUtf8()));
+    CHECK(readAll(plainPng) != readAll(weightedPng));
+    // Twice the same command, the same bytes: the default export does not depend on anything else.
+    const QString again = dir.filePath("again.png");
+    REQUIRE(runProgram({"--export", again, "--preset", "ml-first"}).exitCode == 0);
+    CHECK(readAll(again) == readAll(plainPng));
+}
+
+TEST_CASE("--weighted needs an accuracy view of --export", "[app][export][weighted][usage]")
+{
+    QTemporaryDir dir;
+    const struct {
+        QStringList arguments;
+        const char *message;
+    } cases[] = {
+        {{"--weighted"}, "effort-frontier: --weighted needs --export OUT\n"},
+        {{"--allocate", "--weighted"}, "effort-frontier: --weighted needs --export OUT\n"},
+        {{"--export", dir.filePath("g.png"), "--view", "growth", "--weighted"},
+         "effort-frontier: --weighted: the growth view has no accuracy axis; use --view accuracy\n"},
+        {{"--export", dir.filePath("n.csv"), "--weighted"},
+         "effort-frontier: --weighted is for chart exports (.png, .svg, .pdf), not --brief, --animate or .csv\n"},
+    };
+    for (const auto &c : cases) {
+        const ProgramRun run = runProgram(c.arguments);
+        INFO(c.arguments.join(' ').toStdString());
+        CHECK(run.exitCode == 2);
+        CHECK(run.out.isEmpty());
+        CHECK(run.err.toStdString() == c.message);
+    }
+    // Beside another view it applies to the accuracy panel.
+    CHECK(runProgram({"--export", dir.filePath("both.png"), "--view", "growth+accuracy", "--weighted"}).exitCode == 0);
+}
