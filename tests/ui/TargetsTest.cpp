@@ -274,6 +274,13 @@ TEST_CASE("Targets: an answer computed for the old scenario and already on its w
     REQUIRE(core.ok());
     CHECK(dialog->answer() == core.totalEffort);
     CHECK(core.totalEffort != budgetToReachEffort(preset("startup"), 1, 40).totalEffort);
+
+    // A stage moved: the choice stays on it by name, with its new start in the label; the answer goes.
+    window.document()->edit(QStringLiteral("stages"), [](Scenario &s) { s.stages[3].from = 45; });
+    CHECK(dialog->stageBox()->currentIndex() == 3);
+    CHECK(dialog->stageBox()->currentText() == QStringLiteral("Using DL (from 45 units)"));
+    CHECK_FALSE(dialog->answer());
+    CHECK(dialog->answerText().isEmpty());
 }
 
 TEST_CASE("Growth view: stage-entry marks sit where each line first reaches each stage, found by a scan",

@@ -153,7 +153,7 @@ void TargetsDialog::fillChoices()
 {
     const Scenario &scenario = m_document->scenario();
     const QString project = m_project->currentText();
-    const QString stage = m_stage->currentText();
+    const QString stage = m_stage->currentData().toString(); // the name: the label shows `from` too
     const QSignalBlocker projectBlocker(m_project);
     const QSignalBlocker stageBlocker(m_stage);
     m_project->clear();
@@ -166,7 +166,7 @@ void TargetsDialog::fillChoices()
     // Keep the choices by name when they still exist; otherwise the top project and the last stage.
     const int projectIndex = m_project->findText(project);
     m_project->setCurrentIndex(projectIndex >= 0 ? projectIndex : 0);
-    const int stageIndex = m_stage->findText(stage);
+    const int stageIndex = m_stage->findData(stage);
     m_stage->setCurrentIndex(stageIndex >= 0 ? stageIndex : m_stage->count() - 1);
 }
 
