@@ -203,7 +203,7 @@ TEST_CASE("Targets: Set Total is one undo step and keeps the answer, which does 
     CHECK(undo->index() == steps);
 }
 
-TEST_CASE("Targets: an edit while a search runs cancels it and no stale answer is ever shown; Cancel stops it",
+TEST_CASE("Targets: an edit while a search runs cancels it and no stale answer is ever shown, and Cancel stops it",
           "[targets]")
 {
     MainWindow window;
@@ -362,7 +362,7 @@ TEST_CASE("Exports of the growth view draw the stage-entry marks", "[growth][sta
     CHECK_FALSE(without.contains(QByteArrayLiteral("fill=\"") + color.toLatin1()));
 }
 
-TEST_CASE("Stage editor: rename, move, add and remove stages in one undo step; chart, table and marks follow",
+TEST_CASE("Stage editor: rename, move, add and remove stages in one undo step, and chart, table and marks follow",
           "[stages]")
 {
     MainWindow window;
