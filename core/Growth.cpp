@@ -92,6 +92,48 @@ std::optional<GrowthJump> locateJump(const Scenario &scenario, Effort lo, std::v
     return jump;
 }
 
+/// The projects whose stage entries are located: all of them when few, else the top ones at the total.
+std::vector<std::size_t> markedProjects(const std::vector<Effort> &atTotal)
+{
+    std::vector<std::size_t> order(atTotal.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    if (order.size() <= kStageEntryAllProjects)
+        return order;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return atTotal[a] > atTotal[b]; });
+    order.resize(kStageEntryTopProjects);
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+/// Fills path.stageEntries; false when an allocation failed (cancelled).
+bool locateStageEntries(const Scenario &scenario, GrowthPath &path, const AllocateOptions &options)
+{
+    const std::vector<Effort> &budgets = path.budgets;
+    for (const std::size_t i : markedProjects(path.efforts.back())) {
+        for (std::size_t s = 0; s < scenario.stages.size(); ++s) {
+            const Effort from = scenario.stages[s].from;
+            if (path.efforts.front()[i] >= from)
+                continue; // reached at the first budget already: no entry to mark
+            std::size_t k = 1;
+            while (k < budgets.size() && path.efforts[k][i] < from)
+                ++k;
+            if (k == budgets.size())
+                break;                  // never reached up to the total (nor any later stage)
+            Effort lo = budgets[k - 1]; // below `from` at lo
+            Effort hi = budgets[k];     // at or above it at hi
+            while (hi - lo > 1) {
+                const Effort mid = lo + (hi - lo) / 2;
+                const auto atMid = effortsAt(scenario, mid, options);
+                if (!atMid)
+                    return false;
+                ((*atMid)[i] >= from ? hi : lo) = mid;
+            }
+            path.stageEntries.push_back({i, s, hi});
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const AllocateOptions &options)
@@ -153,6 +195,10 @@ GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const
         for (std::optional<GrowthJump> &jump : jumps)
             if (jump)
                 path.jumps.push_back(std::move(*jump));
+    }
+    if (!locateStageEntries(scenario, path, options) && options.cancel && options.cancel->load()) {
+        path = GrowthPath{};
+        path.error = "cancelled";
     }
     return path;
 }

@@ -25,6 +25,21 @@ struct GrowthJump {
     std::vector<std::pair<std::size_t, Effort>> givers; ///< Projects that give up units, and how many.
 };
 
+/// Where a project's line enters a stage: the smallest budget at which its optimal effort is at least
+/// the stage's `from` (a mark on the growth view).
+struct StageEntry {
+    std::size_t project = 0;
+    std::size_t stage = 0; ///< Index into the scenario's stages.
+    Effort budget = 0;
+
+    friend bool operator==(const StageEntry &, const StageEntry &) = default;
+};
+
+/// Stage entries are located for every project when there are at most this many; otherwise only for
+/// kStageEntryTopProjects projects, those with the most effort at the total (a legible growth view).
+inline constexpr std::size_t kStageEntryAllProjects = 8;
+inline constexpr std::size_t kStageEntryTopProjects = 5;
+
 /**
  * How the optimal split grows with the budget, from sampled budgets: the allocation at each of a few
  * hundred budgets between Σ minEffort and the total (both included), each found by the same method the
@@ -36,7 +51,10 @@ struct GrowthPath {
     std::vector<Effort> budgets;              ///< Ascending; the last is the total.
     std::vector<std::vector<Effort>> efforts; ///< efforts[k][i]: project i's effort at budgets[k].
     std::vector<GrowthJump> jumps;            ///< Every jump between the samples, each found to the unit.
-    std::string error;                        ///< Why nothing was computed (infeasible, cancelled, too big).
+    /// Where the marked projects (see kStageEntryAllProjects) enter each stage they reach after the first
+    /// budget, each found to the unit; by project, then by stage.
+    std::vector<StageEntry> stageEntries;
+    std::string error; ///< Why nothing was computed (infeasible, cancelled, too big).
 
     [[nodiscard]] bool ok() const { return error.empty() && !budgets.empty(); }
 };
@@ -50,7 +68,9 @@ std::vector<Effort> sampleBudgets(Effort from, Effort to, int samples);
 /**
  * The growth path of `scenario` up to `total` units over sampleBudgets(Σ minEffort, total, samples),
  * with every jump between two samples (a project's effort falling as the budget grows) located to the
- * exact budget by bisection.
+ * exact budget by bisection, and where projects enter stages (stageEntries): the first sample at or
+ * above the stage's `from`, then a bisection between it and the sample before (exact wherever the
+ * project's effort does not fall between those two samples: always with concave curves).
  * Fails (error set, nothing else) when the bounds are infeasible at `total`, when any sampled
  * allocation fails, or when options.cancel is raised (error "cancelled").
  */

@@ -748,6 +748,12 @@ std::optional<std::pair<QString, QString>> firstStateProblem(const Scenario &s)
                 at + ".name",
                 QStringLiteral("must be a non-empty name of at most %1 characters without control characters")
                     .arg(limits::kMaxNameLength)};
+        for (std::size_t j = 0; j < i; ++j)
+            if (s.stages[j].name == stage.name)
+                return Problem{at + ".name",
+                               QStringLiteral("repeats the name of stages[%1] (\"%2\"); stage names must be unique")
+                                   .arg(j)
+                                   .arg(QString::fromStdString(stage.name))};
         if (i == 0 && stage.from != 0)
             return Problem{at + ".from", QStringLiteral("the first stage must start at 0")};
         if (i > 0 && stage.from <= s.stages[i - 1].from)

@@ -652,6 +652,8 @@ TEST_CASE("every kind of broken document gets its exact location and reason", "[
          "stages[2].from", "must be greater than the previous stage's (15)"},
         {"stages decreasing", withStages(R"({"name":"A","from":0},{"name":"B","from":40},{"name":"C","from":5})"),
          "stages[2].from", "must be greater than the previous stage's (40)"},
+        {"duplicate stage names", withStages(R"({"name":"A","from":0},{"name":"B","from":5},{"name":"A","from":9})"),
+         "stages[2].name", "repeats the name of stages[0] (\"A\"); stage names must be unique"},
         {"stage from fractional", withStages(R"({"name":"A","from":0},{"name":"B","from":2.5})"), "stages[1].from",
          "must be a whole number of units"},
         {"stage from above 1e9", withStages(R"({"name":"A","from":0},{"name":"B","from":2e9})"), "stages[1].from",

@@ -9,6 +9,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ef {
 
@@ -116,6 +117,7 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
         line->setVisible(m_pathShown);
 
     updateJumps();
+    updateStageMarks();
     QString note;
     if (!path.error.empty())
         note = tr("No growth path: %1").arg(QString::fromStdString(path.error));
@@ -131,6 +133,10 @@ void GrowthChart::update(const Scenario &scenario, const GrowthPath &path, bool 
         note = tr("Exact optimum at %1 budgets · dotted: where the split jumps, as a project suddenly becomes "
                   "worth funding")
                    .arg(path.budgets.size());
+    if (!m_stageMarks.empty())
+        note += scenario.projects.size() > kStageEntryAllProjects
+            ? tr(" · ◆ the top %1 enter a stage").arg(kStageEntryTopProjects)
+            : tr(" · ◆ enters a stage");
     if (updating && m_pathShown)
         note += tr(" · updating…");
     setSubtitle(note);
@@ -186,6 +192,67 @@ void GrowthChart::updateJumps()
         m_jumpTexts.push_back(label->text());
         m_jumpLabels.push_back(label);
     }
+}
+
+void GrowthChart::updateStageMarks()
+{
+    for (QCPGraph *graph : m_stageMarkGraphs)
+        plot()->removeGraph(graph);
+    m_stageMarkGraphs.clear();
+    m_stageMarks.clear();
+    if (!m_pathShown)
+        return;
+    for (const StageEntry &entry : m_path.stageEntries)
+        if (entry.project < m_scenario.projects.size() && entry.stage < m_scenario.stages.size())
+            m_stageMarks.push_back(entry);
+    const std::size_t n = m_scenario.projects.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        QVector<double> keys;
+        QVector<double> values;
+        for (const StageEntry &entry : m_stageMarks)
+            if (entry.project == i) {
+                keys.push_back(static_cast<double>(entry.budget));
+                values.push_back(static_cast<double>(m_scenario.stages[entry.stage].from));
+            }
+        if (keys.isEmpty())
+            continue;
+        // A diamond in the project's colour, ringed in the plot's background so it stands off the lines.
+        auto *graph = new QCPGraph(plot()->xAxis, plot()->yAxis);
+        graph->setSelectable(QCP::stNone);
+        graph->setLineStyle(QCPGraph::lsNone);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(theme().plotBackground, width(1.5)),
+                                               QBrush(theme().projectColor(i, m_scenario.projects[i].color)),
+                                               width(10)));
+        graph->setData(keys, values, true);
+        m_stageMarkGraphs.push_back(graph);
+    }
+}
+
+QPointF GrowthChart::stageMarkPoint(std::size_t index) const
+{
+    const StageEntry &entry = m_stageMarks.at(index);
+    return {static_cast<double>(entry.budget), static_cast<double>(m_scenario.stages.at(entry.stage).from)};
+}
+
+QString GrowthChart::toolTipAt(const QPointF &pos) const
+{
+    double best = 8.0; // pixels
+    QString text;
+    for (std::size_t k = 0; k < m_stageMarks.size(); ++k) {
+        const QPointF at = stageMarkPoint(k);
+        const double dx = plot()->xAxis->coordToPixel(at.x()) - pos.x();
+        const double dy = plot()->yAxis->coordToPixel(at.y()) - pos.y();
+        const double distance = std::hypot(dx, dy);
+        if (distance > best)
+            continue;
+        best = distance;
+        const StageEntry &entry = m_stageMarks[k];
+        text = tr("%1 enters “%2” (%3 units) at a budget of %4")
+                   .arg(QString::fromStdString(m_scenario.projects[entry.project].name),
+                        QString::fromStdString(m_scenario.stages[entry.stage].name),
+                        units(m_scenario.stages[entry.stage].from), units(entry.budget));
+    }
+    return text;
 }
 
 void GrowthChart::fitRanges()

@@ -43,6 +43,13 @@ public:
     [[nodiscard]] std::size_t jumpMarkCount() const { return m_jumpLines.size(); }
     [[nodiscard]] QString jumpLabel(std::size_t index) const;
     static constexpr std::size_t kMaxJumpMarks = 8;
+    /// The stage-entry marks drawn (a diamond on the stage's line at the budget where a project enters
+    /// it: GrowthPath::stageEntries, for all projects when few, else the top ones at the total).
+    [[nodiscard]] const std::vector<StageEntry> &stageMarks() const { return m_stageMarks; }
+    /// Where mark `index` is drawn (key: budget, value: the stage's `from`).
+    [[nodiscard]] QPointF stageMarkPoint(std::size_t index) const;
+    /// "Churn prediction enters 'Using DL' at 120 units" for the mark near `pos`.
+    [[nodiscard]] QString toolTipAt(const QPointF &pos) const override;
     /// True when the lines show a growth path (false: infeasible, failed or not computed yet).
     [[nodiscard]] bool pathShown() const { return m_pathShown; }
 
@@ -58,13 +65,16 @@ protected:
 private:
     void ensureLineCount(std::size_t count);
     void updateJumps();
+    void updateStageMarks();
 
     std::vector<QCPGraph *> m_lines;
     QCPItemStraightLine *m_marker = nullptr;
     QCPItemText *m_markerLabel = nullptr;
     std::vector<QCPItemStraightLine *> m_jumpLines;
     std::vector<QCPItemText *> m_jumpLabels;
-    std::vector<QString> m_jumpTexts; ///< The labels in full (shown elided when narrow).
+    std::vector<QString> m_jumpTexts;          ///< The labels in full (shown elided when narrow).
+    std::vector<QCPGraph *> m_stageMarkGraphs; ///< One scatter graph per marked project.
+    std::vector<StageEntry> m_stageMarks;
     Scenario m_scenario;
     GrowthPath m_path;
     bool m_updatingPath = false;

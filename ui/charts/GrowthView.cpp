@@ -86,9 +86,13 @@ void GrowthView::refresh()
     if (!isVisible())
         return;
     const Scenario &scenario = m_document->scenario();
-    if (m_pathTotal != scenario.totalEffort || m_pathProjects != scenario.projects) {
+    if (m_pathTotal != scenario.totalEffort || m_pathProjects != scenario.projects || m_pathStages != scenario.stages) {
+        // Until the new path arrives, the old one's stage entries may belong to other stages: none shown.
+        if (m_pathStages != scenario.stages)
+            m_path.stageEntries.clear();
         m_pathTotal = scenario.totalEffort;
         m_pathProjects = scenario.projects;
+        m_pathStages = scenario.stages;
         m_requested = true;
         m_generation = m_document->service()->requestGrowth(scenario);
     }

@@ -62,6 +62,7 @@ private:
     /// What the path was last asked for: it depends on the projects and the total only.
     std::vector<Project> m_pathProjects;
     Effort m_pathTotal = -1;
+    std::vector<Stage> m_pathStages; ///< The stage-entry marks depend on the stages too.
     quint64 m_generation = 0;
     Effort m_shownTotal = -1;         ///< The total the marker was last drawn at.
     std::vector<Stage> m_shownStages; ///< The stages last drawn.

@@ -22,6 +22,8 @@
 #include "widgets/ExportDialog.h"
 #include "widgets/ResultsTable.h"
 #include "widgets/SnapshotBar.h"
+#include "widgets/StageEditor.h"
+#include "widgets/TargetsDialog.h"
 #include "window/AboutText.h"
 #include "window/FileController.h"
 #include "window/MeetingExports.h"
@@ -355,6 +357,13 @@ void MainWindow::createMenus()
     down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
     edit->addAction(tr("&Fit Curve to Observations"), m_controls, &ControlPanel::fitSelectedProject);
     edit->addAction(tr("&Observations…"), m_controls, &ControlPanel::openObservations);
+    // Targets and stages: budget questions, and the lifecycle stages themselves.
+    edit->addSeparator();
+    QAction *targets = edit->addAction(tr("&Targets…"), this, &MainWindow::showTargets);
+    targets->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    targets->setStatusTip(tr("Find the budget at which a project reaches a stage, or that reaches an objective"));
+    edit->addAction(tr("&Stages…"), this, &MainWindow::editStages)
+        ->setStatusTip(tr("Rename, add or remove lifecycle stages and change where they start"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_resetViewAction);
@@ -610,6 +619,28 @@ void MainWindow::copyChart()
     options.scale = 1;
     QApplication::clipboard()->setImage(renderPlot(m_chart, options));
     statusBar()->showMessage(tr("Chart copied to the clipboard"), 3000);
+}
+
+TargetsDialog *MainWindow::showTargets()
+{
+    if (!m_targets)
+        m_targets = new TargetsDialog(m_document, this);
+    m_targets->show();
+    m_targets->raise();
+    m_targets->activateWindow();
+    return m_targets;
+}
+
+StageEditor *MainWindow::editStages()
+{
+    if (!m_stageEditor)
+        m_stageEditor = new StageEditor(m_document, this);
+    if (!m_stageEditor->isVisible()) {
+        m_stageEditor->reload();
+        m_stageEditor->open();
+    }
+    m_stageEditor->raise();
+    return m_stageEditor;
 }
 
 void MainWindow::about()

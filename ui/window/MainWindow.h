@@ -38,6 +38,8 @@ class GrowthView;
 class MeetingExports;
 class ResultsTable;
 class SnapshotBar;
+class StageEditor;
+class TargetsDialog;
 
 /**
  * The live what-if window: the controls on the left, the chart and the results table on the right,
@@ -67,6 +69,12 @@ public:
     [[nodiscard]] QAction *weightedValueAction() const { return m_weightedAction; }
     /// Copy Table, Export Numbers… and Export Brief… (numbers out for meetings).
     [[nodiscard]] MeetingExports *meetingExports() const { return m_meeting; }
+    /// Edit ▸ Targets…: the budget questions, in a dialog that stays open beside the window (created on
+    /// first use).
+    TargetsDialog *showTargets();
+    /// Edit ▸ Stages…: the stage editor, modal to this window but not blocking (QDialog::open()),
+    /// showing the scenario's stages (created on first use).
+    StageEditor *editStages();
 
     /**
      * Reads a scenario file and shows it. On a bad file the current scenario stays untouched and
@@ -185,6 +193,8 @@ private:
     MarginalView *m_marginal = nullptr;
     QAction *m_marginalAction = nullptr;
     MeetingExports *m_meeting = nullptr;
+    TargetsDialog *m_targets = nullptr;
+    StageEditor *m_stageEditor = nullptr;
 };
 
 } // namespace ef
