@@ -51,7 +51,7 @@ TEST_CASE("export --weighted draws weighted value and says so on the axis", "[ap
     CHECK(readAll(again) == readAll(plainPng));
 }
 
-TEST_CASE("--weighted needs an accuracy view of --export", "[app][export][weighted][usage]")
+TEST_CASE("The --weighted flag needs an accuracy view of --export", "[app][export][weighted][usage]")
 {
     QTemporaryDir dir;
     const struct {

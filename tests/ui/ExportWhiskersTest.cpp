@@ -94,7 +94,7 @@ std::vector<Bar> whiskerPixels(const Scenario &scenario, const AllocationResult 
 
 } // namespace
 
-TEST_CASE("--export --samples draws the p5-p95 whiskers of the --allocate --samples draws, and only them",
+TEST_CASE("An export with --samples draws the p5-p95 whiskers of the --allocate --samples draws, and only them",
           "[export][cli][montecarlo]")
 {
     QTemporaryDir dir;
@@ -178,7 +178,7 @@ TEST_CASE("--export --samples draws the p5-p95 whiskers of the --allocate --samp
     CHECK(elsewhere == 0);
 }
 
-TEST_CASE("--export without --samples is the plain chart, byte for byte", "[export][cli][montecarlo]")
+TEST_CASE("An export without --samples is the plain chart, byte for byte", "[export][cli][montecarlo]")
 {
     // The command line without --samples passes no Monte Carlo: its PNG is the chart exportView draws
     // with the default options (no whiskers), byte for byte, even for a scenario with ranges.
@@ -194,7 +194,7 @@ TEST_CASE("--export without --samples is the plain chart, byte for byte", "[expo
     CHECK(readBytes(cli) == readBytes(plain));
 }
 
-TEST_CASE("--export --samples refuses what it cannot draw, in one line", "[export][cli][montecarlo]")
+TEST_CASE("An export with --samples refuses what it cannot draw, in one line", "[export][cli][montecarlo]")
 {
     QTemporaryDir dir;
     const auto refused = [&](const QStringList &arguments, const QString &message) {
