@@ -50,6 +50,7 @@
 #include <QSaveFile>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -215,7 +216,11 @@ MainWindow::MainWindow(QWidget *parent)
     // A first-run size that suits a laptop or a projector; afterwards the remembered geometry.
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
     resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
-    const int panel = std::clamp(width() * 27 / 100, 300, 390);
+    // Wide enough that the editor needs no sideways scrolling (its rows of spin boxes and buttons), which
+    // at 1280×720 is a little more than a fixed share of the width gave.
+    const int needed = m_controls->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width()
+        + 2 * scroll->frameWidth();
+    const int panel = std::clamp(std::max(width() * 27 / 100, needed), 300, 420);
     main->setSizes({panel, width() - panel});
     restoreGeometry(settings::windowGeometry());
 }
