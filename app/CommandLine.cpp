@@ -574,9 +574,10 @@ int runCommandLine(int argc, char **argv)
             return kExitOk;
         }
         if (parser.isSet(options.present)
-            && (parser.isSet(options.allocate) || parser.isSet(options.exportTo) || parser.isSet(options.fit)))
+            && (parser.isSet(options.allocate) || parser.isSet(options.exportTo) || parser.isSet(options.fit)
+                || parser.isSet(options.budgetToReach)))
             throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
-                                            "--allocate, --export or --fit")};
+                                            "--allocate, --export, --fit or --budget-to-reach")};
         if (parser.isSet(options.fit))
             return runFit(parser, options);
         if (parser.isSet(options.family))
