@@ -341,7 +341,8 @@ int childMemory()
     window.showScenario(fiftyProjects(5000), QString());
     window.growthViewAction()->setChecked(true);
     showAndSettle(window);
-    PaintWatch watch({window.chartWidget(), window.resultsTable()->table()->viewport(), window.growthView()});
+    // Not the table: it repaints only where a cell in view changed (see the 50-project rows).
+    PaintWatch watch({window.chartWidget(), window.growthView()});
     (void)timeDrag(window.controlPanel()->totalControl()->slider(), dragValues(200, 260, 40), watch);
     window.controlPanel()->selectProject(0);
     (void)timeDrag(window.controlPanel()->aControl()->slider(), dragValues(100, 400, 40, 5), watch);
