@@ -136,7 +136,8 @@ bool locateStageEntries(const Scenario &scenario, GrowthPath &path, const Alloca
 
 } // namespace
 
-GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const AllocateOptions &options)
+GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const AllocateOptions &options,
+                      GrowthDetail detail)
 {
     GrowthPath path;
     if (auto problem = feasibilityProblem(scenario, total)) {
@@ -175,6 +176,8 @@ GrowthPath growthPath(const Scenario &scenario, Effort total, int samples, const
         path.efforts.push_back(std::move(efforts));
     }
     path.budgets = budgets;
+    if (detail == GrowthDetail::SamplesOnly)
+        return path;
     if (!scenario.allConcave()) {
         // A jump lies between two samples where some project's effort falls (if several, the first is
         // found; the rest show as further falls between later samples or are too close to tell apart on

@@ -74,7 +74,17 @@ std::vector<Effort> sampleBudgets(Effort from, Effort to, int samples);
  * Fails (error set, nothing else) when the bounds are infeasible at `total`, when any sampled
  * allocation fails, or when options.cancel is raised (error "cancelled").
  */
+/// How much of a growth path to compute.
+enum class GrowthDetail {
+    Full,        ///< The samples, the jumps and the stage entries.
+    SamplesOnly, ///< Just the samples (a quick first picture; jumps and stageEntries stay empty).
+};
+
 GrowthPath growthPath(const Scenario &scenario, Effort total, int samples = kGrowthSamples,
-                      const AllocateOptions &options = {});
+                      const AllocateOptions &options = {}, GrowthDetail detail = GrowthDetail::Full);
+
+/// Samples of the quick first picture the window shows of an S-curve scenario's growth path, while
+/// the full path (every sample exact, each jump and stage entry located) is still being computed.
+inline constexpr int kQuickGrowthSamples = 40;
 
 } // namespace ef

@@ -5,8 +5,10 @@
 
 #include "FileTestSupport.h"
 
+#include "Presets.h"
 #include "charts/GrowthChart.h"
 #include "charts/GrowthView.h"
+#include "document/AllocationService.h"
 #include "document/NumberFormat.h"
 #include "persistence/Settings.h"
 #include "widgets/ControlPanel.h"
@@ -15,6 +17,7 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
 
@@ -275,4 +278,46 @@ TEST_CASE("An exact search too long for a meeting: an activity indicator, then t
     CHECK(text.contains(QStringLiteral("Not proven optimal:")));
     CHECK(text.contains(QStringLiteral("the time limit stopped the exact search")));
     CHECK(text.contains(QStringLiteral("below the best possible")));
+}
+
+TEST_CASE("For S-curves the service sends a coarse growth path first, then the full one", "[growth][scurve][service]")
+{
+    Scenario s = *loadPreset(QStringLiteral("deep-learning-bet")).scenario;
+    s.totalEffort = 400;
+    AllocationService service;
+    QSignalSpy progress(&service, &AllocationService::growthProgress);
+    QSignalSpy ready(&service, &AllocationService::growthReady);
+    std::vector<int> order; // 1: progress, 2: ready
+    QObject::connect(&service, &AllocationService::growthProgress, [&] { order.push_back(1); });
+    QObject::connect(&service, &AllocationService::growthReady, [&] { order.push_back(2); });
+    const quint64 generation = service.requestGrowth(s);
+    REQUIRE(service.waitForIdle(60'000));
+    REQUIRE(ready.count() == 1);
+    REQUIRE(progress.count() == 1);
+    CHECK(order == std::vector<int>{1, 2});
+    CHECK(progress[0][0].value<quint64>() == generation);
+    const auto quick = progress[0][1].value<GrowthPath>();
+    const auto full = ready[0][1].value<GrowthPath>();
+    REQUIRE(quick.ok());
+    REQUIRE(full.ok());
+    CHECK(quick.budgets.size() == static_cast<std::size_t>(kQuickGrowthSamples));
+    CHECK(quick.budgets.back() == 400);
+    CHECK(quick.jumps.empty());
+    CHECK(quick.stageEntries.empty());
+    CHECK_FALSE(full.jumps.empty()); // the deep-learning bet jumps below 400
+    // Each coarse sample is the chart's own split at its budget.
+    for (std::size_t k = 0; k < quick.budgets.size(); k += 5) {
+        const AllocationResult r = allocate(s, quick.budgets[k], Method::Auto);
+        REQUIRE(r.ok());
+        for (std::size_t i = 0; i < s.projects.size(); ++i)
+            CHECK(quick.efforts[k][i] == r.allocation->projects[i].effort);
+    }
+
+    // Concave curves are quick in full: no coarse path.
+    progress.clear();
+    ready.clear();
+    service.requestGrowth(*loadPreset(QStringLiteral("startup")).scenario);
+    REQUIRE(service.waitForIdle(60'000));
+    CHECK(ready.count() == 1);
+    CHECK(progress.isEmpty());
 }

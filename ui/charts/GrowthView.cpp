@@ -26,6 +26,15 @@ GrowthView::GrowthView(Document *document, QWidget *parent)
                 m_chart->update(m_document->scenario(), m_path, false);
                 replot(QCustomPlot::rpQueuedReplot);
             });
+    // A coarse first path while an S-curve scenario's full one is computed: drawn, still marked updating.
+    connect(m_document->service(), &AllocationService::growthProgress, this,
+            [this](quint64 generation, const GrowthPath &path) {
+                if (generation != m_generation || !m_requested)
+                    return;
+                m_path = path;
+                m_chart->update(m_document->scenario(), m_path, true);
+                replot(QCustomPlot::rpQueuedReplot);
+            });
 }
 
 QString GrowthView::title()

@@ -140,6 +140,23 @@ quint64 AllocationService::requestGrowth(const Scenario &scenario, int samples)
         // Every core but one: the UI thread keeps a core of its own while a slider moves (measured on two
         // cores, both busy with samples added about 3 ms to the worst event-loop stalls, even at nice 10).
         options.threads = static_cast<unsigned>(std::max(1, QThread::idealThreadCount() - 1));
+        if (!scenario.allConcave() && samples > kQuickGrowthSamples) {
+            // S-curves: every sample is an exact programme, and locating each jump and stage entry takes
+            // several more; show a coarse picture first (measured: 14 S-curves at 10,000 units take
+            // seconds in full).
+            GrowthPath quick
+                = growthPath(scenario, scenario.totalEffort, kQuickGrowthSamples, options, GrowthDetail::SamplesOnly);
+            if (cancel->load())
+                return;
+            if (quick.ok())
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, quick = std::move(quick)] {
+                        if (generation == m_growthGeneration)
+                            emit growthProgress(generation, quick);
+                    },
+                    Qt::QueuedConnection);
+        }
         GrowthPath path = growthPath(scenario, scenario.totalEffort, samples, options);
         if (cancel->load())
             return;

@@ -79,6 +79,10 @@ signals:
     void allocationReady(quint64 generation, const ef::AllocationResult &result);
     /// The growth path asked for by request `generation` (always the latest request).
     void growthReady(quint64 generation, const ef::GrowthPath &path);
+    /// For scenarios whose curves are not all concave, where the full path can take seconds: a first,
+    /// coarser path of request `generation` (kQuickGrowthSamples samples, no jumps or stage entries),
+    /// before growthReady(). The request is still pending.
+    void growthProgress(quint64 generation, const ef::GrowthPath &path);
     /// The Monte Carlo asked for by request `generation` (always the latest request).
     void monteCarloReady(quint64 generation, const ef::MonteCarloResult &result);
     /// Long work started or ended (for an "updating" mark and a progress indicator).
