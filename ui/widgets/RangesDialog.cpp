@@ -6,7 +6,6 @@
 #include "ScenarioFile.h"
 #include "document/Document.h"
 #include "document/FitRunner.h"
-#include "document/NumberFormat.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -64,7 +63,7 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
         row.ceiling = ceilings[i];
         row.floor = i == B ? std::pow(10.0, -decimals) : 0.0;
         row.check = new QCheckBox(names[i], this);
-        row.value = new QLabel(format::number(points[i], 6), this);
+        row.value = new QLabel(QString::number(points[i], 'g', 6), this);
         row.value->setToolTip(tr("The project's value now"));
         row.low = new QDoubleSpinBox(this);
         row.high = new QDoubleSpinBox(this);
@@ -87,6 +86,8 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
             for (QWidget *w : {static_cast<QWidget *>(row.check), static_cast<QWidget *>(row.value),
                                static_cast<QWidget *>(row.low), static_cast<QWidget *>(row.high)})
                 w->setVisible(false);
+        // Unticked, the boxes show (greyed) the first guess that ticking gives: the value ± 20 %.
+        setRange(static_cast<Parameter>(i), 0.8 * row.point, 1.2 * row.point);
         if (const auto &range = *current[i]; range && (i != Midpoint || logistic)) {
             row.check->setChecked(true);
             row.low->setValue(range->low);
@@ -199,6 +200,7 @@ void RangesDialog::accept()
                 name = names[i];
         m_problem->setText(tr("%1: %2. Nothing changed.").arg(name, error->reason));
         m_problem->setVisible(true);
+        adjustSize(); // room for the message without squeezing the rows
         return;
     }
     if (u != projects[index].uncertainty)
