@@ -142,9 +142,19 @@ void FitRunner::deliver(const std::shared_ptr<Job> &job)
     const Curve curve = fit.curve;
     const QString text = describe(fit, !job->family);
     m_job.reset(); // the edit below is this fit's own: not a change that supersedes it
+    m_lastFit = LastFit{job->index, curve, fit.standardErrors};
     m_document->edit(tr("Fit curve of %1 to observations").arg(job->name),
                      [i, curve](Scenario &s) { s.projects.at(i).curve = curve; });
     emit finished(Outcome::Applied, text);
+}
+
+std::optional<FitStandardErrors> FitRunner::lastFitErrors(int index) const
+{
+    const auto &projects = m_document->scenario().projects;
+    if (!m_lastFit || m_lastFit->index != index || index < 0 || static_cast<std::size_t>(index) >= projects.size()
+        || projects[static_cast<std::size_t>(index)].curve != m_lastFit->curve)
+        return std::nullopt;
+    return m_lastFit->errors;
 }
 
 QString FitRunner::describe(const FitResult &fit, bool chosenByAicc)

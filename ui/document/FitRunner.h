@@ -59,6 +59,10 @@ public:
     /// The project being fitted (-1 when none).
     [[nodiscard]] int project() const;
 
+    /// The standard errors of the last fit applied to project `index`, while that project's curve is
+    /// still the fit's result (an edit of the curve, an undo or another project at `index`: none).
+    [[nodiscard]] std::optional<FitStandardErrors> lastFitErrors(int index) const;
+
     /// The text for a successful fit (family, R², AICc, residuals' RMS and largest, standard errors).
     static QString describe(const FitResult &fit, bool chosenByAicc);
 
@@ -78,6 +82,13 @@ private:
     Document *m_document;
     QThreadPool m_pool;
     std::shared_ptr<Job> m_job;
+    /// The last applied fit: its project, the curve it gave and that curve's standard errors.
+    struct LastFit {
+        int index = -1;
+        Curve curve;
+        FitStandardErrors errors;
+    };
+    std::optional<LastFit> m_lastFit;
 };
 
 } // namespace ef

@@ -13,6 +13,7 @@
 #include "widgets/ColorButton.h"
 #include "widgets/ObservationsEditor.h"
 #include "widgets/ParameterControl.h"
+#include "widgets/RangesDialog.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -226,6 +227,18 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
     form->addRow(minLabel, m_minEffort);
     form->addRow(maxLabel, m_maxEffort);
     form->addRow(m_lock, m_lockValue);
+    {
+        // Uncertainty: ranges of a, b, weight and midpoint for the Monte Carlo, in a small dialog.
+        m_rangesButton = new QPushButton(tr("Ranges…"), m_editor);
+        m_rangesButton->setAutoDefault(false);
+        m_rangesButton->setToolTip(tr("How unsure the project's a, b, weight (and midpoint) are: the chart then "
+                                      "shows how far each effort may move (Monte Carlo)"));
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_rangesButton);
+        row->addStretch(1);
+        form->addRow(tr("Uncertainty"), row);
+        connect(m_rangesButton, &QPushButton::clicked, this, &ControlPanel::openRanges);
+    }
     m_concaveNote->setWordWrap(true);
     m_concaveNote->setText(tr("Not concave: allocated with the exact method."));
     form->addRow(m_concaveNote);
@@ -491,6 +504,16 @@ ObservationsEditor *ControlPanel::openObservations()
     return m_observations;
 }
 
+RangesDialog *ControlPanel::openRanges()
+{
+    if (m_selected < 0)
+        return nullptr;
+    auto *dialog = new RangesDialog(m_document, m_fitter, m_selected, window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 void ControlPanel::syncFromDocument()
 {
     const Scenario &scenario = m_document->scenario();
@@ -551,6 +574,10 @@ void ControlPanel::syncFromDocument()
     m_scaleLabel->setVisible(learning);
     m_concaveNote->setVisible(!p.curve.isConcave());
     m_observationsButton->setText(tr("Observations… (%1)").arg(p.observations.size()));
+    if (const int ranges = RangesDialog::count(p.uncertainty); ranges > 0)
+        m_rangesButton->setText(tr("Ranges… (%1)").arg(ranges));
+    else
+        m_rangesButton->setText(tr("Ranges…"));
     {
         const QSignalBlocker blockMin(m_minEffort);
         const QSignalBlocker blockMax(m_maxEffort);

@@ -27,6 +27,7 @@ class Document;
 class FitRunner;
 class ObservationsEditor;
 class ParameterControl;
+class RangesDialog;
 class ProjectListModel;
 
 /**
@@ -96,6 +97,10 @@ public:
     [[nodiscard]] QPushButton *observationsButton() const { return m_observationsButton; }
     /// Shown while a fit runs.
     [[nodiscard]] QPushButton *fitCancelButton() const { return m_fitCancel; }
+    /// "Ranges…" (with the count of ranges set): opens the selected project's RangesDialog.
+    [[nodiscard]] QPushButton *rangesButton() const { return m_rangesButton; }
+    /// Opens (window-modal, deleted on close) the selected project's ranges; nullptr when none is selected.
+    RangesDialog *openRanges();
     /// Shows (creating it the first time) the observations window; it follows the selected project.
     ObservationsEditor *openObservations();
     /// The observations window, or nullptr before it was first opened.
@@ -157,6 +162,7 @@ private:
     QLabel *m_fitNote; ///< The outcome of the last "fit to observations" on the selected project.
     FitRunner *m_fitter = nullptr;
     QPushButton *m_observationsButton = nullptr;
+    QPushButton *m_rangesButton = nullptr;
     QPushButton *m_fitCancel = nullptr;
     ObservationsEditor *m_observations = nullptr;
     QSpinBox *m_minEffort = nullptr;
