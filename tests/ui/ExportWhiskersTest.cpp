@@ -158,10 +158,19 @@ TEST_CASE("An export with --samples draws the p5-p95 whiskers of the --allocate 
                     << " red of " << span);
         CHECK(redWith >= span * 9 / 10);
         CHECK(redWithout <= span / 10);
+        // Capped at both ends: a short vertical tick at p5 and at p95, above and below the bar.
+        auto capped = [](const QImage &image, int x, int y) {
+            return reddish(image, x - 1, y) || reddish(image, x, y) || reddish(image, x + 1, y);
+        };
+        CHECK(capped(a, bar.x5, bar.y - 3));
+        CHECK(capped(a, bar.x5, bar.y + 3));
+        CHECK(capped(a, bar.x95, bar.y - 3));
+        CHECK(capped(a, bar.x95, bar.y + 3));
+        CHECK_FALSE(capped(b, bar.x5, bar.y - 3));
     }
     CHECK(checked >= 2); // Dynamic pricing and Dispatching engine at least
 
-    // Nothing else differs: every changed pixel is on a whisker (±4 px).
+    // Nothing else differs: every changed pixel is on a whisker (±4 px along it, ±9 px across: the caps).
     int changed = 0;
     int elsewhere = 0;
     for (int y = 0; y < a.height(); ++y)
@@ -171,7 +180,7 @@ TEST_CASE("An export with --samples draws the p5-p95 whiskers of the --allocate 
             ++changed;
             bool onBar = false;
             for (const Bar &bar : bars)
-                onBar = onBar || (x >= bar.x5 - 4 && x <= bar.x95 + 4 && std::abs(y - bar.y) <= 4);
+                onBar = onBar || (x >= bar.x5 - 4 && x <= bar.x95 + 4 && std::abs(y - bar.y) <= 9);
             elsewhere += onBar ? 0 : 1;
         }
     CHECK(changed > 0);

@@ -58,24 +58,69 @@ TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top
     REQUIRE(expected.projects.size() == document->scenario().projects.size());
     CHECK(expected.projects[0].p5 < expected.projects[0].p95); // the range moves project 0's effort
 
-    QCPCurve *whiskers = chart->whiskers();
+    // One capped bar per project whose effort moves: centred on its dot, from its p5 to its p95.
+    QCPErrorBars *whiskers = chart->whiskers();
     REQUIRE(whiskers->visible());
-    auto point = [&](double t) {
-        for (auto it = whiskers->data()->constBegin(); it != whiskers->data()->constEnd(); ++it)
-            if (it->t == t)
-                return QPointF(it->key, it->value);
-        FAIL("no whisker point at t = " << t);
-        return QPointF();
-    };
-    const double accuracy = document->result().allocation->projects[0].accuracy;
-    CHECK(point(0).x() == static_cast<double>(expected.projects[0].p5));
-    CHECK(point(1).x() == static_cast<double>(expected.projects[0].p95));
-    CHECK(point(0).y() == accuracy);
-    CHECK(point(1).y() == accuracy);
+    QCPCurve *centres = chart->whiskerCentres();
+    REQUIRE(whiskers->dataCount() == centres->dataCount());
+    int moving = 0;
+    for (std::size_t i = 0; i < expected.projects.size(); ++i) {
+        const ProjectAllocation &pa = document->result().allocation->projects[i];
+        const MonteCarloProject &drawn = expected.projects[i];
+        int found = -1;
+        for (int k = 0; k < centres->dataCount(); ++k)
+            if (centres->data()->at(k)->t == static_cast<double>(i))
+                found = k;
+        INFO("project " << i << ": p5 " << drawn.p5 << ", effort " << pa.effort << ", p95 " << drawn.p95);
+        if (drawn.p5 == pa.effort && drawn.p95 == pa.effort) {
+            CHECK(found == -1); // no spread, no whisker
+            continue;
+        }
+        ++moving;
+        REQUIRE(found >= 0);
+        CHECK(centres->data()->at(found)->key == static_cast<double>(pa.effort));
+        CHECK(centres->data()->at(found)->value == pa.accuracy);
+        CHECK(static_cast<double>(pa.effort) - whiskers->data()->at(found).errorMinus == static_cast<double>(drawn.p5));
+        CHECK(static_cast<double>(pa.effort) + whiskers->data()->at(found).errorPlus == static_cast<double>(drawn.p95));
+    }
+    CHECK(moving >= 2); // Dynamic pricing's range moves it and, through the budget, the others
+
+    // p5–p95 in the table, its tooltip naming each stage's probability.
+    const int spread = model->spreadColumn();
+    REQUIRE(spread == ResultsModel::kPlainColumns);
+    CHECK(model->headerData(spread, Qt::Horizontal).toString() == QStringLiteral("p5–p95"));
+    const MonteCarloProject &first = expected.projects[0];
+    CHECK(model->text(0, spread) == QStringLiteral("%1–%2").arg(first.p5).arg(first.p95));
+    const QString tip = model->data(model->index(0, spread), Qt::ToolTipRole).toString();
+    for (std::size_t s = 0; s < document->scenario().stages.size(); ++s)
+        CHECK(tip.contains(QStringLiteral("%1: %2 %")
+                               .arg(QString::fromStdString(document->scenario().stages[s].name))
+                               .arg(100.0 * first.stageProbabilities[s], 0, 'f', 1)));
+
+    // Hovering the dot tells the same numbers, with the chance of reaching each stage.
+    ChartWidget *plot = window.chartWidget();
+    plot->resize(1000, 700);
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const ProjectAllocation &pricingDot = document->result().allocation->projects[pricing];
+    const QString onDot = chart->toolTipAt(QPointF(plot->xAxis->coordToPixel(static_cast<double>(pricingDot.effort)),
+                                                   plot->yAxis->coordToPixel(pricingDot.accuracy)));
+    const MonteCarloProject &drawnPricing = expected.projects[pricing];
+    CHECK(onDot.contains(QStringLiteral("Over 1000 Monte Carlo draws")));
+    CHECK(onDot.contains(QStringLiteral("Effort p5–p95: %1–%2 units (median %3)")
+                             .arg(drawnPricing.p5)
+                             .arg(drawnPricing.p95)
+                             .arg(drawnPricing.p50)));
+    CHECK(onDot.contains(
+        QStringLiteral("Gets the most effort in %1 % of draws").arg(100.0 * drawnPricing.topProbability, 0, 'f', 1)));
+    for (std::size_t s = 0; s < document->scenario().stages.size(); ++s)
+        if (document->scenario().stages[s].from > 0 && drawnPricing.stageProbabilities[s] > 0)
+            CHECK(onDot.contains(QStringLiteral("%1 %2 %")
+                                     .arg(QString::fromStdString(document->scenario().stages[s].name))
+                                     .arg(100.0 * drawnPricing.stageProbabilities[s], 0, 'f', 1)));
 
     // P(top): one column, summing to 100 % over the projects.
     const int column = model->topProbabilityColumn();
-    REQUIRE(column == ResultsModel::kPlainColumns);
+    REQUIRE(column == ResultsModel::kPlainColumns + 1);
     CHECK(model->headerData(column, Qt::Horizontal).toString() == QStringLiteral("P(top)"));
     double sum = 0;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -96,4 +141,6 @@ TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top
     CHECK(document->monteCarlo() == nullptr);
     CHECK_FALSE(chart->whiskers()->visible());
     CHECK(model->topProbabilityColumn() == -1);
+    CHECK(model->spreadColumn() == -1);
+    CHECK(model->columnCount() == ResultsModel::kPlainColumns);
 }

@@ -107,7 +107,7 @@ TEST_CASE("Ranges set in the dialog land in the scenario as one undo step, and w
 
     REQUIRE(waitUntil([&] { return document->monteCarlo() != nullptr; }, 30000));
     QTest::qWait(50); // the queued replot
-    QCPCurve *whiskers = window.chartWidget()->chart()->whiskers();
+    QCPErrorBars *whiskers = window.chartWidget()->chart()->whiskers();
     CHECK(whiskers->visible());
     CHECK_FALSE(whiskers->data()->isEmpty());
 

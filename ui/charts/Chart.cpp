@@ -4,6 +4,7 @@
 #include "charts/Chart.h"
 
 #include "ScenarioFile.h"
+#include "document/NumberFormat.h"
 #include "document/ProjectListModel.h"
 
 #include <qcustomplot.h>
@@ -101,9 +102,16 @@ Chart::Chart(QCustomPlot *plot) : ChartFrame(plot, title(), StageAxis::X)
     m_ghostDots->setLayer(QStringLiteral("dots"));
     m_ghostDots->setLineStyle(QCPCurve::lsNone);
     m_ghostDots->setVisible(false);
-    // The Monte Carlo's p5–p95 efforts: a thin bar through each red dot.
-    m_whiskers = new QCPCurve(plot->xAxis, plot->yAxis);
+    // The Monte Carlo's p5–p95 efforts: a capped bar through each red dot, on invisible centres.
+    m_whiskerCentres = new QCPCurve(plot->xAxis, plot->yAxis);
+    m_whiskerCentres->setLineStyle(QCPCurve::lsNone);
+    m_whiskerCentres->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    m_whiskerCentres->setVisible(false);
+    m_whiskers = new QCPErrorBars(plot->xAxis, plot->yAxis);
     m_whiskers->setLayer(QStringLiteral("dots"));
+    m_whiskers->setErrorType(QCPErrorBars::etKeyError);
+    m_whiskers->setDataPlottable(m_whiskerCentres);
+    m_whiskers->setSymbolGap(0);
     m_whiskers->setVisible(false);
     // The team's plan: rings joined to the red dots by thin lines.
     m_planJoins = new QCPCurve(plot->xAxis, plot->yAxis);
@@ -149,8 +157,8 @@ void Chart::applyTheme()
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.foreground, width(2)), Qt::NoBrush, width(t.dotSize + 6)));
     m_planRings->setPen(QPen(t.foreground));
     m_planJoins->setPen(QPen(t.foreground, width(1), Qt::DashLine));
-    m_whiskers->setPen(QPen(t.dot, width(1.5)));
-    m_whiskers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    m_whiskers->setPen(QPen(t.dot, width(2), Qt::SolidLine, Qt::FlatCap));
+    m_whiskers->setWhiskerWidth(width(t.dotSize));
     m_ghostDots->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(t.dot, width(2)), Qt::NoBrush, width(t.dotSize + 2)));
     m_ghostDots->setPen(QPen(t.dot));
@@ -266,19 +274,21 @@ void Chart::update(const Scenario &input, const AllocationResult &inputResult, b
     m_dots->setVisible(!dx.isEmpty());
     {
         // The Monte Carlo's spread: p5–p95 of the effort, at the dot's accuracy.
-        QVector<double> wt, wx, wy;
-        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QVector<double> wt, wx, wy, minus, plus;
         for (std::size_t i = 0; result.ok() && m_spread.size() == n && i < n && i < result.allocation->projects.size();
              ++i) {
-            const double accuracy = result.allocation->projects[i].accuracy;
-            if (!std::isfinite(accuracy))
+            const ProjectAllocation &pa = result.allocation->projects[i];
+            const MonteCarloProject &spread = m_spread[i];
+            if (!std::isfinite(pa.accuracy) || (spread.p5 == pa.effort && spread.p95 == pa.effort))
                 continue;
-            const double t = 3.0 * static_cast<double>(i);
-            wt << t << t + 1 << t + 2;
-            wx << static_cast<double>(m_spread[i].first) << static_cast<double>(m_spread[i].second) << nan;
-            wy << accuracy << accuracy << nan;
+            wt << static_cast<double>(i);
+            wx << static_cast<double>(pa.effort);
+            wy << pa.accuracy;
+            minus << static_cast<double>(std::max<Effort>(0, pa.effort - spread.p5));
+            plus << static_cast<double>(std::max<Effort>(0, spread.p95 - pa.effort));
         }
-        m_whiskers->setData(wt, wx, wy, true);
+        m_whiskerCentres->setData(wt, wx, wy, true);
+        m_whiskers->setData(minus, plus);
         m_whiskers->setVisible(!wx.isEmpty());
     }
     {
@@ -366,8 +376,8 @@ void Chart::setUncertainty(const MonteCarloResult *result)
     m_spread.clear();
     if (!result || !result->ok())
         return;
-    for (const MonteCarloProject &project : result->projects)
-        m_spread.emplace_back(project.p5, project.p95);
+    m_spread = result->projects;
+    m_spreadSamples = result->samples;
 }
 
 void Chart::setAccuracyNumbers(bool on)
@@ -680,6 +690,28 @@ QString Chart::describe(std::size_t project, Effort effort) const
                     formatNumber(gain), QString::fromStdString(m_scenario.stageNameFor(effort)).toHtmlEscaped());
 }
 
+QString Chart::describeSpread(std::size_t project) const
+{
+    if (m_spread.size() != m_scenario.projects.size() || project >= m_spread.size())
+        return {};
+    const MonteCarloProject &spread = m_spread[project];
+    QString text = tr("<br><i>Over %1 Monte Carlo draws</i><br>Effort p5–p95: %2–%3 units (median %4)<br>"
+                      "Gets the most effort in %5 of draws")
+                       .arg(m_spreadSamples)
+                       .arg(spread.p5)
+                       .arg(spread.p95)
+                       .arg(spread.p50)
+                       .arg(format::percent(spread.topProbability));
+    QStringList reached;
+    for (std::size_t s = 0; s < spread.stageProbabilities.size() && s < m_scenario.stages.size(); ++s)
+        if (spread.stageProbabilities[s] > 0 && m_scenario.stages[s].from > 0)
+            reached << tr("%1 %2").arg(QString::fromStdString(m_scenario.stages[s].name).toHtmlEscaped(),
+                                       format::percent(spread.stageProbabilities[s]));
+    if (!reached.isEmpty())
+        text += tr("<br>Reaches: %1").arg(reached.join(QStringLiteral(", ")));
+    return text;
+}
+
 QString Chart::toolTipAt(const QPointF &pos) const
 {
     const double reach = std::max(8.0, width(theme().dotSize));
@@ -689,6 +721,7 @@ QString Chart::toolTipAt(const QPointF &pos) const
             if (QLineF(dot, pos).length() <= reach) {
                 const auto index = static_cast<std::size_t>(it->t);
                 return tr("<i>Optimal allocation</i><br>") + describe(index, static_cast<Effort>(std::llround(it->key)))
+                    + describeSpread(index)
                     + tr("<br><i>Drag along the curve to lock its effort; double-click to release the lock.</i>");
             }
         }

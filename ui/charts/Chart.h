@@ -20,6 +20,7 @@
 #include <vector>
 
 class QCPCurve;
+class QCPErrorBars;
 class QCPGraph;
 class QCPItemLine;
 class QCPItemText;
@@ -50,13 +51,18 @@ public:
     /// its dots hollow, with an arrow from each ghost dot to the live one that moved.
     void setBaseline(const Snapshot *snapshot);
     /**
-     * Draws, from the next update(), a p5–p95 whisker through each red dot (a thin horizontal bar at the
-     * dot's accuracy) from `result` (nullptr, an error or another project count: none). Copied.
+     * Draws, from the next update(), a p5–p95 whisker through each red dot (a horizontal bar at the
+     * dot's accuracy, capped at both ends so a short spread still shows beside the dot) from `result`
+     * (nullptr, an error or another project count: none), and adds the spread and the stage
+     * probabilities to the dots' tooltips. Copied.
      */
     void setUncertainty(const MonteCarloResult *result);
-    /// The whiskers: for project i the points t = 3i (its p5) and 3i + 1 (its p95) at its dot's accuracy,
-    /// then a NaN gap at 3i + 2. Hidden when there are none.
-    [[nodiscard]] QCPCurve *whiskers() const { return m_whiskers; }
+    /// The whiskers: error bars along the effort axis on whiskerCentres(); point k of both is one
+    /// project's, errorMinus = effort − p5 and errorPlus = p95 − effort. A project whose draws all give
+    /// its dot's effort has none. Hidden when there are none.
+    [[nodiscard]] QCPErrorBars *whiskers() const { return m_whiskers; }
+    /// Where the whiskers are centred: t = the project's index, key = its effort, value = its dot's y.
+    [[nodiscard]] QCPCurve *whiskerCentres() const { return m_whiskerCentres; }
     /// The baseline's hollow dots (one point per baseline project).
     [[nodiscard]] QCPCurve *ghostDots() const { return m_ghostDots; }
     [[nodiscard]] std::size_t ghostCurveCount() const { return m_ghostCurves.size(); }
@@ -121,8 +127,12 @@ private:
     QCPCurve *m_ghostDots = nullptr;
     QCPCurve *m_planRings = nullptr;
     QCPCurve *m_planJoins = nullptr;
-    QCPCurve *m_whiskers = nullptr;
-    std::vector<std::pair<Effort, Effort>> m_spread; ///< p5, p95 per project; empty: no whiskers.
+    QCPCurve *m_whiskerCentres = nullptr;
+    QCPErrorBars *m_whiskers = nullptr;
+    std::vector<MonteCarloProject> m_spread; ///< Per project; empty: no whiskers.
+    int m_spreadSamples = 0;
+    /// The Monte Carlo's lines for project `project`'s dot tooltip (empty without a Monte Carlo).
+    [[nodiscard]] QString describeSpread(std::size_t project) const;
     std::vector<QCPGraph *> m_ghostCurves;
     std::vector<QCPItemLine *> m_ghostLinks;
     std::optional<Snapshot> m_baseline;

@@ -45,4 +45,9 @@ QString signedUnits(Effort value)
     return value > 0 ? QLatin1Char('+') + units(value) : units(value);
 }
 
+QString percent(double share)
+{
+    return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1);
+}
+
 } // namespace ef::format

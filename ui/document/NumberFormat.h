@@ -22,5 +22,7 @@ QString signedNumber(double value, int digits = 4);
 QString units(Effort value);
 /// A signed whole difference ("+12", "-3", "0").
 QString signedUnits(Effort value);
+/// A share 0…1 as a percentage with one decimal ("62.5 %"), as the table shows shares.
+QString percent(double share);
 
 } // namespace ef::format

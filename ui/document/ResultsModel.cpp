@@ -63,16 +63,23 @@ int ResultsModel::rowCount(const QModelIndex &parent) const
 
 int ResultsModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : (m_compare ? ColumnCount : kPlainColumns) + (m_top ? 1 : 0);
+    return parent.isValid() ? 0 : (m_compare ? ColumnCount : kPlainColumns) + (m_top ? 2 : 0);
 }
 
-int ResultsModel::topProbabilityColumn() const
+int ResultsModel::spreadColumn() const
 {
     return m_top ? (m_compare ? ColumnCount : kPlainColumns) : -1;
 }
 
+int ResultsModel::topProbabilityColumn() const
+{
+    return m_top ? spreadColumn() + 1 : -1;
+}
+
 int ResultsModel::cellIndex(int column) const
 {
+    if (m_top && column == spreadColumn())
+        return kSpreadCell;
     return m_top && column == topProbabilityColumn() ? kTopCell : column;
 }
 
@@ -94,11 +101,13 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole: {
         // As text, so the editor is a line edit where an empty value drops the plan.
         if (index.column() != PlannedColumn)
-            return row.cells[index.column()];
+            return row.cells[cellIndex(index.column())];
         const std::optional<Effort> planned
             = m_document->scenario().projects.at(static_cast<std::size_t>(index.row())).planned;
         return planned ? QString::number(*planned) : QString();
     }
+    case Qt::ToolTipRole:
+        return m_top && index.column() == spreadColumn() ? QVariant(row.spreadTip) : QVariant();
     case Qt::TextAlignmentRole: {
         const bool text
             = index.column() == ProjectColumn || index.column() == StageColumn || index.column() == BaselineStageColumn;
@@ -149,6 +158,15 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
+    if (section == spreadColumn()) {
+        if (role == Qt::DisplayRole)
+            return tr("p5–p95");
+        if (role == Qt::ToolTipRole)
+            return tr("The effort range of the middle 90 % of the Monte Carlo's draws (over the projects' "
+                      "uncertainty ranges), in units: the 5th to the 95th percentile. Hover a cell for how often "
+                      "the project reaches each stage.");
+        return {};
+    }
     if (section == topProbabilityColumn()) {
         if (role == Qt::DisplayRole)
             return tr("P(top)");
@@ -284,8 +302,22 @@ void ResultsModel::refresh()
 
     const MonteCarloResult *monteCarlo = m_document->monteCarlo();
     const bool top = monteCarlo && monteCarlo->ok() && monteCarlo->projects.size() == rows.size();
-    for (std::size_t i = 0; top && i < rows.size(); ++i)
-        rows[i].cells[kTopCell] = QStringLiteral("%1 %").arg(100.0 * monteCarlo->projects[i].topProbability, 0, 'f', 1);
+    for (std::size_t i = 0; top && i < rows.size(); ++i) {
+        const MonteCarloProject &drawn = monteCarlo->projects[i];
+        rows[i].cells[kSpreadCell] = drawn.p5 == drawn.p95
+            ? format::units(drawn.p5)
+            : QStringLiteral("%1–%2").arg(format::units(drawn.p5), format::units(drawn.p95));
+        rows[i].cells[kTopCell] = format::percent(drawn.topProbability);
+        QStringList stages;
+        for (std::size_t s = 0; s < drawn.stageProbabilities.size() && s < scenario.stages.size(); ++s)
+            stages << tr("%1: %2").arg(QString::fromStdString(scenario.stages[s].name),
+                                       format::percent(drawn.stageProbabilities[s]));
+        rows[i].spreadTip = tr("%1 over %2 draws: effort %3 to %4 units, median %5.\nReaches each stage in:\n%6")
+                                .arg(QString::fromStdString(scenario.projects[i].name))
+                                .arg(monteCarlo->samples)
+                                .arg(format::units(drawn.p5), format::units(drawn.p95), format::units(drawn.p50),
+                                     stages.join(QLatin1Char('\n')));
+    }
 
     const bool compare = baseline != nullptr;
     if (compare != m_compare || top != m_top || rows.size() != m_rows.size()) {

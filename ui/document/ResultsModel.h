@@ -46,9 +46,12 @@ public:
     /// Columns shown without a baseline.
     static constexpr int kPlainColumns = DeltaEffortColumn;
 
+    /// The shown index of the "p5–p95" column (the Monte Carlo's effort spread, in units; its tooltip
+    /// lists how often the project reaches each stage): after the last plain or baseline column, present
+    /// only while the document has a Monte Carlo result; -1 when absent.
+    [[nodiscard]] int spreadColumn() const;
     /// The shown index of the "P(top)" column (the share of Monte Carlo draws in which the project gets
-    /// the most effort, in %): the last column, present only while the document has a Monte Carlo
-    /// result; -1 when absent.
+    /// the most effort, in %): the last column, after spreadColumn(); -1 when absent.
     [[nodiscard]] int topProbabilityColumn() const;
 
     explicit ResultsModel(Document *document, QObject *parent = nullptr);
@@ -78,13 +81,15 @@ signals:
 
 private:
     struct Row {
-        QString cells[ColumnCount + 1]; ///< The last: P(top).
+        QString cells[ColumnCount + 2]; ///< Then p5–p95 and P(top).
+        QString spreadTip;              ///< The stage probabilities, for the p5–p95 cell's tooltip.
         QColor color;
     };
     void refresh();
     /// The cell index behind shown column `column`.
     [[nodiscard]] int cellIndex(int column) const;
-    static constexpr int kTopCell = ColumnCount;
+    static constexpr int kSpreadCell = ColumnCount;
+    static constexpr int kTopCell = ColumnCount + 1;
 
     Document *m_document;
     Theme m_theme = Theme::dark();
