@@ -16,12 +16,14 @@
 #include "widgets/ControlPanel.h"
 #include "widgets/ObservationsEditor.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -213,6 +215,21 @@ TEST_CASE("Observations: a spreadsheet paste and a CSV import are one undo step 
     CHECK(f.editor->message()->text() == QStringLiteral("Imported 3 observations from past.csv."));
     CHECK(f.document->undoStack()->undoText() == QStringLiteral("Import observations from past.csv into B"));
 
+    // Replace All Rows with CSV: the file's rows instead of the 8, as one more step.
+    const std::vector<Observation> eight = f.observations();
+    const QList<QAction *> importActions = f.editor->importButton()->menu()->actions();
+    REQUIRE(importActions.size() == 2);
+    CHECK(importActions[0]->text() == QStringLiteral("&Add Rows from CSV…"));
+    CHECK(importActions[1]->text() == QStringLiteral("&Replace All Rows with CSV…"));
+    REQUIRE(f.editor->importCsv(path, ObservationsModel::Placement::Replace));
+    CHECK(f.observations() == std::vector<Observation>{{32, 0.6}, {64, 0.65}, {128, 0.7}});
+    CHECK(f.editor->model()->rowCount() == 3);
+    CHECK(f.steps() == steps + 4);
+    CHECK(f.editor->message()->text() == QStringLiteral("Replaced 8 observations with the 3 of past.csv."));
+    CHECK(f.document->undoStack()->undoText() == QStringLiteral("Replace the observations of B with past.csv"));
+    f.document->undoStack()->undo();
+    CHECK(f.observations() == eight);
+
     f.document->undoStack()->undo();
     CHECK(f.observations().size() == 5);
     f.document->undoStack()->undo();
@@ -274,6 +291,7 @@ TEST_CASE("Observations: bad input is refused with a specific message and change
     refused(QStringLiteral("Import refused, nothing changed: %1: line 2: the accuracy \"inf\" is not a finite number")
                 .arg(path));
     CHECK_FALSE(f.editor->importCsv(dir.filePath(QStringLiteral("missing.csv"))));
+    CHECK_FALSE(f.editor->importCsv(path, ObservationsModel::Placement::Replace)); // the rows stay
     CHECK(f.document->scenario() == before);
     CHECK(f.editor->model()->lastError().startsWith(QStringLiteral("Import refused, nothing changed: ")));
 

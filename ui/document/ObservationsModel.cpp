@@ -172,12 +172,13 @@ bool ObservationsModel::setData(const QModelIndex &index, const QVariant &value,
     return true;
 }
 
-bool ObservationsModel::append(const std::vector<Observation> &rows, const QString &undoText, const QString &note)
+bool ObservationsModel::append(const std::vector<Observation> &rows, const QString &undoText, const QString &note,
+                               Placement placement)
 {
     const std::vector<Observation> *current = observations();
     if (!current)
         return refuse(tr("No project is selected."));
-    const std::size_t total = current->size() + rows.size();
+    const std::size_t total = (placement == Placement::Replace ? 0 : current->size()) + rows.size();
     if (total > static_cast<std::size_t>(limits::kMaxObservations)) {
         const QLocale locale;
         return refuse(tr("%1 has %2 observations; %3 more would make %4, over the limit of %5 per project.")
@@ -191,6 +192,8 @@ bool ObservationsModel::append(const std::vector<Observation> &rows, const QStri
     const auto p = static_cast<std::size_t>(m_project);
     m_document->edit(undoText, [&](Scenario &s) {
         auto &o = s.projects.at(p).observations;
+        if (placement == Placement::Replace)
+            o.clear();
         o.insert(o.end(), rows.begin(), rows.end());
     });
     return true;
@@ -255,7 +258,7 @@ bool ObservationsModel::paste(const QString &text, const QModelIndex &target)
     return append(parsed.observations, tr("Paste observations into %1").arg(projectName()), note);
 }
 
-bool ObservationsModel::importCsv(const QString &path)
+bool ObservationsModel::importCsv(const QString &path, Placement placement)
 {
     if (!observations())
         return refuse(tr("No project is selected."));
@@ -264,9 +267,14 @@ bool ObservationsModel::importCsv(const QString &path)
     if (!loaded.ok())
         return refuse(tr("Import refused, nothing changed: %1").arg(loaded.error));
     const QLocale locale;
+    const QString count = locale.toString(static_cast<qlonglong>(loaded.observations.size()));
+    if (placement == Placement::Replace) {
+        const QString before = locale.toString(static_cast<qlonglong>(observations()->size()));
+        return append(loaded.observations, tr("Replace the observations of %1 with %2").arg(projectName(), file),
+                      tr("Replaced %1 observations with the %2 of %3.").arg(before, count, file), placement);
+    }
     return append(loaded.observations, tr("Import observations from %1 into %2").arg(file, projectName()),
-                  tr("Imported %1 observations from %2.")
-                      .arg(locale.toString(static_cast<qlonglong>(loaded.observations.size())), file));
+                  tr("Imported %1 observations from %2.").arg(count, file));
 }
 
 } // namespace ef

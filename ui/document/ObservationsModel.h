@@ -58,8 +58,14 @@ public:
      * the cell `target` when it is valid.
      */
     bool paste(const QString &text, const QModelIndex &target = {});
-    /// Appends the observations of a CSV file (core/ObservationCsv) as one step.
-    bool importCsv(const QString &path);
+    /// Where imported rows go: after the project's rows, or instead of them.
+    enum class Placement {
+        Append,
+        Replace
+    };
+    /// Appends the observations of a CSV file (core/ObservationCsv), or replaces the project's with them,
+    /// as one step. A refused file changes nothing either way.
+    bool importCsv(const QString &path, Placement placement = Placement::Append);
 
     /// Why the last refused change was refused (empty after a change that went through).
     [[nodiscard]] const QString &lastError() const { return m_lastError; }
@@ -77,7 +83,8 @@ private:
     [[nodiscard]] const std::vector<Observation> *observations() const;
     [[nodiscard]] QString projectName() const;
     bool refuse(const QString &message);
-    bool append(const std::vector<Observation> &rows, const QString &undoText, const QString &note);
+    bool append(const std::vector<Observation> &rows, const QString &undoText, const QString &note,
+                Placement placement = Placement::Append);
     void documentChanged();
 
     Document *m_document;

@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
@@ -59,7 +60,8 @@ ObservationsEditor::ObservationsEditor(Document *document, FitRunner *fitter, QW
     m_remove->setToolTip(tr("Remove the selected rows (Delete)"));
     m_paste->setToolTip(tr("Append the rows on the clipboard: two columns, effort and accuracy, "
                            "separated by tabs (a spreadsheet), semicolons or commas (Ctrl+V)"));
-    m_import->setToolTip(tr("Append the rows of a CSV file of effort,accuracy (an optional header line is skipped)"));
+    m_import->setToolTip(tr("Add the rows of a CSV file of effort,accuracy after these, or replace these with "
+                            "them (an optional header line is skipped)"));
     for (QPushButton *b : {m_add, m_remove, m_paste, m_import}) {
         b->setAutoDefault(false);
         rowButtons->addWidget(b);
@@ -143,12 +145,19 @@ ObservationsEditor::ObservationsEditor(Document *document, FitRunner *fitter, QW
     });
     connect(m_remove, &QPushButton::clicked, this, [this] { removeSelected(); });
     connect(m_paste, &QPushButton::clicked, this, [this] { pasteClipboard(); });
-    connect(m_import, &QPushButton::clicked, this, [this] {
+    auto *importMenu = new QMenu(m_import);
+    auto importFrom = [this](ObservationsModel::Placement placement) {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import Observations"), QString(),
                                                           tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
         if (!path.isEmpty())
-            importCsv(path);
-    });
+            importCsv(path, placement);
+    };
+    importMenu->addAction(tr("&Add Rows from CSV…"), this,
+                          [importFrom] { importFrom(ObservationsModel::Placement::Append); });
+    QAction *replace = importMenu->addAction(tr("&Replace All Rows with CSV…"), this,
+                                             [importFrom] { importFrom(ObservationsModel::Placement::Replace); });
+    connect(importMenu, &QMenu::aboutToShow, this, [this, replace] { replace->setEnabled(m_model->rowCount() > 0); });
+    m_import->setMenu(importMenu);
     connect(m_model, &ObservationsModel::refused, this, [this](const QString &text) { showMessage(text, true); });
     connect(m_fit, &QPushButton::clicked, this, &ObservationsEditor::fit);
     connect(m_cancel, &QPushButton::clicked, m_fitter, &FitRunner::cancel);
@@ -198,9 +207,9 @@ void ObservationsEditor::showMessage(const QString &text, bool refusal)
     m_message->setFont(font);
 }
 
-bool ObservationsEditor::importCsv(const QString &path)
+bool ObservationsEditor::importCsv(const QString &path, ObservationsModel::Placement placement)
 {
-    if (!m_model->importCsv(path))
+    if (!m_model->importCsv(path, placement))
         return false;
     showMessage(m_model->lastNote(), false);
     m_table->scrollToBottom();

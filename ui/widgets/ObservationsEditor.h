@@ -4,6 +4,7 @@
 #pragma once
 
 #include "document/FitRunner.h"
+#include "document/ObservationsModel.h"
 
 #include <QDialog>
 
@@ -16,7 +17,6 @@ class QTableView;
 namespace ef {
 
 class Document;
-class ObservationsModel;
 
 /**
  * The selected project's observations in a small window of their own (opened from the project editor,
@@ -36,8 +36,9 @@ public:
     /// Shows project `index` (-1: none); follows the project editor's selection.
     void setProject(int index);
 
-    /// Appends the observations of the CSV file at `path` (what Import CSV… does after its dialog).
-    bool importCsv(const QString &path);
+    /// Appends the observations of the CSV file at `path`, or replaces the project's with them (what
+    /// Import CSV ▸ Add Rows… and Replace All Rows… do after their file dialog).
+    bool importCsv(const QString &path, ObservationsModel::Placement placement = ObservationsModel::Placement::Append);
     /// Pastes the clipboard's text (what Ctrl+V does).
     bool pasteClipboard();
     /// Removes the selected rows (what Remove and the Delete key do).
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] QPushButton *addButton() const { return m_add; }
     [[nodiscard]] QPushButton *removeButton() const { return m_remove; }
     [[nodiscard]] QPushButton *pasteButton() const { return m_paste; }
+    /// Opens a menu: Add Rows from CSV…, Replace All Rows with CSV… (disabled while there are none).
     [[nodiscard]] QPushButton *importButton() const { return m_import; }
     /// "Best by AICc" (item data: -1) or one family (item data: the CurveFamily as an int).
     [[nodiscard]] QComboBox *familyBox() const { return m_family; }
