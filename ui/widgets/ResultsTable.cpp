@@ -40,8 +40,9 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     // Every column as wide as its contents (measured on at most a hundred rows and those in view, so a
-    // 500-row table costs what a 100-row one does), the stage taking what is left; a narrow window
-    // scrolls sideways.
+    // 500-row table costs what a 100-row one does); a narrow window scrolls sideways. The last column is
+    // not stretched: at 1920 px it put "Planned" or "P(top)" a screen's width away from its header's
+    // neighbours.
     // Sized to contents by hand, not by the header's ResizeToContents mode, which measures every column
     // again (a hundred rows each) for each changed cell: 8 ms a step with 500 projects. A changed cell
     // widens its column at once if it needs to; every column is fitted exactly once the table has been
@@ -51,7 +52,7 @@ ResultsTable::ResultsTable(Document *document, QWidget *parent)
     m_fitColumns.setInterval(kFitColumnsDelayMs);
     connect(&m_fitColumns, &QTimer::timeout, this, &ResultsTable::fitColumns);
     m_table->horizontalHeader()->setResizeContentsPrecision(100);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     // The table shrinks with the window (a scroll bar appears); the chart keeps the room.
     m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 2 * m_table->verticalHeader()->defaultSectionSize());
