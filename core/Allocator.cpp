@@ -650,22 +650,81 @@ void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const
         result.allocation->greedyObjective = greedy.allocation->objective;
 }
 
-void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options)
+namespace {
+
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options,
+                     FreeOptimumCache *cache)
 {
     const bool bounded = std::any_of(scenario.projects.begin(), scenario.projects.end(),
                                      [](const Project &p) { return p.minEffort > 0 || p.maxEffort.has_value(); });
     if (!result.ok() || !bounded)
         return;
+    const Effort total = result.allocation->totalEffort;
+    if (cache)
+        if (const std::optional<FreeOptimumCache::Entry> known = cache->find(scenario, total)) {
+            result.allocation->freeObjective = known->objective;
+            result.allocation->freeProven = known->proven;
+            return;
+        }
     Scenario unbounded = scenario;
     for (Project &p : unbounded.projects) {
         p.minEffort = 0;
         p.maxEffort.reset();
     }
-    const AllocationResult free = allocate(unbounded, result.allocation->totalEffort, Method::Auto, options);
+    const AllocationResult free = allocate(unbounded, total, Method::Auto, options);
     if (!free.ok())
-        return;
+        return; // failed or cancelled: nothing to keep either
     result.allocation->freeObjective = free.allocation->objective;
     result.allocation->freeProven = free.allocation->proven;
+    if (cache)
+        cache->store(scenario, total, {free.allocation->objective, free.allocation->proven});
+}
+
+} // namespace
+
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options)
+{
+    compareWithFree(scenario, result, options, nullptr);
+}
+
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options,
+                     FreeOptimumCache &cache)
+{
+    compareWithFree(scenario, result, options, &cache);
+}
+
+FreeOptimumCache::Key FreeOptimumCache::keyOf(const Scenario &scenario)
+{
+    Key key;
+    key.reserve(scenario.projects.size());
+    for (const Project &p : scenario.projects)
+        key.emplace_back(p.curve, p.weight);
+    return key;
+}
+
+std::optional<FreeOptimumCache::Entry> FreeOptimumCache::find(const Scenario &scenario, Effort total) const
+{
+    const Key key = keyOf(scenario);
+    const std::lock_guard lock(m_mutex);
+    if (!m_key || m_total != total || *m_key != key)
+        return std::nullopt;
+    ++m_hits;
+    return m_entry;
+}
+
+void FreeOptimumCache::store(const Scenario &scenario, Effort total, Entry entry)
+{
+    Key key = keyOf(scenario);
+    const std::lock_guard lock(m_mutex);
+    m_key = std::move(key);
+    m_total = total;
+    m_entry = entry;
+}
+
+int FreeOptimumCache::hits() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_hits;
 }
 
 std::string_view methodName(Method method)

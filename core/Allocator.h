@@ -7,6 +7,7 @@
 #include "Scenario.h"
 
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,39 @@ void compareWithGreedy(const Scenario &scenario, AllocationResult &result, const
  * within its time limit); a no-op otherwise, or when that allocation fails or is cancelled.
  */
 void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options = {});
+
+/**
+ * The last free optimum compareWithFree() found, kept for the next call: while a red dot is dragged
+ * only one project's bounds change, and the free problem (every curve and weight, the total) stays the
+ * same, so each move would otherwise solve it again (an exact programme per move with S-curves).
+ * One entry, keyed on the curves, the weights and the total; thread-safe.
+ */
+class FreeOptimumCache
+{
+public:
+    struct Entry {
+        double objective = 0;
+        bool proven = true;
+    };
+    /// The stored optimum when `scenario`'s curves and weights and `total` are the stored ones.
+    [[nodiscard]] std::optional<Entry> find(const Scenario &scenario, Effort total) const;
+    void store(const Scenario &scenario, Effort total, Entry entry);
+    /// How many find() calls were answered (for tests and the benchmark).
+    [[nodiscard]] int hits() const;
+
+private:
+    using Key = std::vector<std::pair<Curve, double>>;
+    static Key keyOf(const Scenario &scenario);
+    mutable std::mutex m_mutex;
+    std::optional<Key> m_key;
+    Effort m_total = 0;
+    Entry m_entry;
+    mutable int m_hits = 0;
+};
+
+/// compareWithFree(), answered from `cache` when it holds this free problem, and storing what it finds.
+void compareWithFree(const Scenario &scenario, AllocationResult &result, const AllocateOptions &options,
+                     FreeOptimumCache &cache);
 
 /**
  * MODEL.md's greedy split of `total` units: each unit to the largest weighted forward difference,

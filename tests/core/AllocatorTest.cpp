@@ -362,3 +362,56 @@ TEST_CASE("infeasible budgets and oversized problems are explained, not attempte
     CHECK_FALSE(expansionPath(concave, kExpansionPathLimit + 1, &error).has_value());
     CHECK(error == "the expansion path is limited to 10000000 units");
 }
+
+TEST_CASE("the constraints' cost compares with the brute-force free optimum, solved once while only bounds change",
+          "[allocator][constraints]")
+{
+    // The S-curve case above, with the moonshot locked low: the free optimum is brute force's unbounded one.
+    Scenario s;
+    s.projects = {project("Moonshot", CurveFamily::Logistic, 1.0, 0.3, 1, 40),
+                  project("Steady", CurveFamily::Log1p, 0.1, 0.5)};
+    s.totalEffort = 60;
+    Scenario unbounded = s;
+    const double freeBest = bruteForceBest(unbounded, 60);
+
+    FreeOptimumCache cache;
+    for (Effort lock : {10, 11, 12, 30}) { // a dot dragged: only the lock moves
+        s.projects[0].minEffort = lock;
+        s.projects[0].maxEffort = lock;
+        AllocationResult cached = allocate(s, 60, Method::Auto);
+        AllocationResult plain = cached;
+        compareWithFree(s, cached, {}, cache);
+        compareWithFree(s, plain);
+        REQUIRE(cached.allocation->freeObjective.has_value());
+        CHECK(*cached.allocation->freeObjective == Approx(freeBest).epsilon(1e-12));
+        CHECK(cached.allocation->freeObjective == plain.allocation->freeObjective);
+        CHECK(cached.allocation->freeProven);
+        CHECK(*cached.allocation->freeObjective >= cached.allocation->objective);
+    }
+    CHECK(cache.hits() == 3); // solved for the first move only
+
+    // Another curve, weight or total is another free problem.
+    s.projects[1].curve.a = 0.2;
+    AllocationResult other = allocate(s, 60, Method::Auto);
+    compareWithFree(s, other, {}, cache);
+    CHECK(cache.hits() == 3);
+    Scenario check = s;
+    check.projects[0].minEffort = 0;
+    check.projects[0].maxEffort.reset();
+    CHECK(*other.allocation->freeObjective == Approx(bruteForceBest(check, 60)).epsilon(1e-12));
+    s.projects[1].weight = 2;
+    AllocationResult weighted = allocate(s, 60, Method::Auto);
+    compareWithFree(s, weighted, {}, cache);
+    CHECK(cache.hits() == 3);
+    AllocationResult fewer = allocate(s, 59, Method::Auto);
+    compareWithFree(s, fewer, {}, cache);
+    CHECK(cache.hits() == 3);
+
+    // Without bounds there is nothing to compare with, and the cache is not asked.
+    s.projects[0].minEffort = 0;
+    s.projects[0].maxEffort.reset();
+    AllocationResult free = allocate(s, 59, Method::Auto);
+    compareWithFree(s, free, {}, cache);
+    CHECK_FALSE(free.allocation->freeObjective.has_value());
+    CHECK(cache.hits() == 3);
+}

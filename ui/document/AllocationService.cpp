@@ -92,7 +92,7 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
         setPending(m_allocationPending, false);
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto);
         compareWithGreedy(scenario, result);
-        compareWithFree(scenario, result); // the same cheap size of problem
+        compareWithFree(scenario, result, {}, m_freeCache); // the same cheap size of problem
         emit allocationReady(generation, result);
         return generation;
     }
@@ -107,7 +107,7 @@ quint64 AllocationService::requestAllocation(const Scenario &scenario)
         options.timeLimitSeconds = kInteractiveTimeLimitSeconds;
         AllocationResult result = allocate(scenario, scenario.totalEffort, Method::Auto, options);
         compareWithGreedy(scenario, result, options);
-        compareWithFree(scenario, result, options);
+        compareWithFree(scenario, result, options, m_freeCache);
         if (cancel->load())
             return;
         QMetaObject::invokeMethod(

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Allocation.h"
+#include "Allocator.h"
 #include "Growth.h"
 #include "MonteCarlo.h"
 #include "Scenario.h"
@@ -94,6 +95,8 @@ private:
 
     QThreadPool m_pool;           ///< The allocations the chart waits for.
     QThreadPool m_backgroundPool; ///< Growth paths and Monte Carlo runs, at a lower priority.
+    /// The free optimum "Constraints cost" compares with: solved once per drag of a dot, not per move.
+    FreeOptimumCache m_freeCache;
     quint64 m_allocationGeneration = 0;
     quint64 m_growthGeneration = 0;
     Flag m_allocationCancel;
