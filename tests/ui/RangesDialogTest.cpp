@@ -246,3 +246,46 @@ TEST_CASE("\"From last fit\" fills value ± 2 SE of the fit that gave the curve"
     CHECK_FALSE(dialog->fromFitButton()->isEnabled());
     dialog->reject();
 }
+
+TEST_CASE("A range typed as ± percent sets low and high around the value; low and high apart show asym.",
+          "[ranges][window]")
+{
+    MainWindow window;
+    Document *document = window.document();
+    ControlPanel *controls = window.controlPanel();
+    const std::size_t pricing = projectNamed(document->scenario(), "Dynamic pricing");
+    controls->selectProject(static_cast<int>(pricing));
+    const double b = document->scenario().projects[pricing].curve.b; // 2 in the startup preset
+    QTest::mouseClick(controls->rangesButton(), Qt::LeftButton);
+    auto *dialog = window.findChild<RangesDialog *>();
+    REQUIRE(dialog != nullptr);
+
+    QDoubleSpinBox *pm = dialog->plusMinusBox(RangesDialog::B);
+    QDoubleSpinBox *low = dialog->lowBox(RangesDialog::B);
+    QDoubleSpinBox *high = dialog->highBox(RangesDialog::B);
+    CHECK_FALSE(pm->isEnabled());
+    tick(dialog->check(RangesDialog::B));
+    CHECK(pm->isEnabled());
+    CHECK(pm->value() == Approx(20.0)); // the first guess, ± 20 %
+
+    // Typed as a user does: select, type 35, Enter.
+    pm->selectAll();
+    QTest::keyClicks(pm, QStringLiteral("35"));
+    QTest::keyClick(pm, Qt::Key_Return);
+    CHECK(low->value() == Approx(0.65 * b).margin(step(low)));
+    CHECK(high->value() == Approx(1.35 * b).margin(step(high)));
+    CHECK(pm->value() == Approx(35.0));
+
+    // Low moved on its own: no longer symmetric.
+    low->setValue(0.5 * b);
+    CHECK(pm->value() == pm->minimum());
+    CHECK(pm->text() == QStringLiteral("asym."));
+    CHECK(high->value() == Approx(1.35 * b).margin(step(high))); // untouched
+
+    clickOk(dialog);
+    QTest::qWait(0);
+    const auto &range = document->scenario().projects[pricing].uncertainty.b;
+    REQUIRE(range.has_value());
+    CHECK(range->low == Approx(0.5 * b).margin(1e-4));
+    CHECK(range->high == Approx(1.35 * b).margin(1e-4));
+}

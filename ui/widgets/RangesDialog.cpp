@@ -56,6 +56,7 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
     grid->addWidget(new QLabel(tr("Value"), this), 0, 1, Qt::AlignRight);
     grid->addWidget(new QLabel(tr("Low"), this), 0, 2);
     grid->addWidget(new QLabel(tr("High"), this), 0, 3);
+    grid->addWidget(new QLabel(tr("± %"), this), 0, 4);
     for (int i = 0; i < ParameterCount; ++i) {
         Row &row = m_rows[static_cast<std::size_t>(i)];
         const int decimals = decimalsFor(points[i]);
@@ -75,6 +76,17 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
             box->setMaximumWidth(140);
             box->setEnabled(false);
         }
+        row.plusMinus = new QDoubleSpinBox(this);
+        row.plusMinus->setRange(-1, 1000); // -1: low and high are not symmetric around the value
+        row.plusMinus->setSpecialValueText(tr("asym."));
+        row.plusMinus->setDecimals(1);
+        row.plusMinus->setSuffix(tr(" %"));
+        row.plusMinus->setKeyboardTracking(false);
+        row.plusMinus->setMinimumWidth(90);
+        row.plusMinus->setMaximumWidth(110);
+        row.plusMinus->setEnabled(false);
+        row.plusMinus->setToolTip(points[i] != 0 ? tr("Low and high as the value ± this percentage of it")
+                                                 : tr("The value is 0: give low and high instead"));
         row.low->setToolTip(tr("The least plausible value of %1").arg(names[i]));
         row.high->setToolTip(tr("The largest plausible value of %1").arg(names[i]));
         const int r = i + 1;
@@ -82,9 +94,11 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
         grid->addWidget(row.value, r, 1, Qt::AlignRight);
         grid->addWidget(row.low, r, 2);
         grid->addWidget(row.high, r, 3);
+        grid->addWidget(row.plusMinus, r, 4);
         if (i == Midpoint && !logistic)
-            for (QWidget *w : {static_cast<QWidget *>(row.check), static_cast<QWidget *>(row.value),
-                               static_cast<QWidget *>(row.low), static_cast<QWidget *>(row.high)})
+            for (QWidget *w :
+                 {static_cast<QWidget *>(row.check), static_cast<QWidget *>(row.value), static_cast<QWidget *>(row.low),
+                  static_cast<QWidget *>(row.high), static_cast<QWidget *>(row.plusMinus)})
                 w->setVisible(false);
         // Unticked, the boxes show (greyed) the first guess that ticking gives: the value ± 20 %.
         setRange(static_cast<Parameter>(i), 0.8 * row.point, 1.2 * row.point);
@@ -94,14 +108,26 @@ RangesDialog::RangesDialog(Document *document, const FitRunner *fitter, int proj
             row.high->setValue(range->high);
             row.low->setEnabled(true);
             row.high->setEnabled(true);
+            row.plusMinus->setEnabled(row.point != 0);
         }
         const auto parameter = static_cast<Parameter>(i);
+        showPlusMinus(parameter);
         connect(row.check, &QCheckBox::toggled, this, [this, parameter](bool on) {
             Row &rw = m_rows[parameter];
             rw.low->setEnabled(on);
             rw.high->setEnabled(on);
+            rw.plusMinus->setEnabled(on && rw.point != 0);
             if (on) // a first guess: the value ± 20 %
                 setRange(parameter, 0.8 * rw.point, 1.2 * rw.point);
+        });
+        for (QDoubleSpinBox *box : {row.low, row.high})
+            connect(box, &QDoubleSpinBox::valueChanged, this, [this, parameter] { showPlusMinus(parameter); });
+        connect(row.plusMinus, &QDoubleSpinBox::valueChanged, this, [this, parameter](double percent) {
+            Row &rw = m_rows[parameter];
+            if (percent < 0 || rw.point == 0)
+                return; // "asym.": low and high stay as typed
+            const double half = std::abs(rw.point) * percent / 100.0;
+            setRange(parameter, rw.point - half, rw.point + half);
         });
     }
     grid->setColumnStretch(0, 1);
@@ -140,6 +166,20 @@ void RangesDialog::setRange(Parameter p, double low, double high)
     row.high->setValue(std::min(high, row.ceiling));
 }
 
+void RangesDialog::showPlusMinus(Parameter p)
+{
+    Row &row = m_rows[p];
+    if (!row.plusMinus || row.point == 0)
+        return;
+    // Symmetric to the boxes' precision: the half-width as a percentage; otherwise "asym.".
+    const double below = row.point - row.low->value();
+    const double above = row.high->value() - row.point;
+    const double step = std::pow(10.0, -row.low->decimals());
+    const bool symmetric = below >= 0 && above >= 0 && std::abs(above - below) <= 1.01 * step;
+    const QSignalBlocker block(row.plusMinus);
+    row.plusMinus->setValue(symmetric ? 100.0 * std::max(above, below) / std::abs(row.point) : -1.0);
+}
+
 void RangesDialog::fillFromFit()
 {
     if (!m_errors)
@@ -153,6 +193,7 @@ void RangesDialog::fillFromFit()
         row.check->setChecked(true);
         row.low->setEnabled(true);
         row.high->setEnabled(true);
+        row.plusMinus->setEnabled(row.point != 0);
         setRange(static_cast<Parameter>(i), row.point - 2 * errors[i], row.point + 2 * errors[i]);
     }
 }
