@@ -434,8 +434,9 @@ void Chart::updateObservations(const Scenario &scenario)
         }
         const QColor color = theme().projectColor(i, project.color);
         marks->setPen(QPen(color));
-        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, width(1.5)), Qt::NoBrush,
-                                               width(theme().dotSize * 0.6)));
+        // A ring in the project's colour, filled with the plot's background so it reads on its own curve.
+        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, width(2)),
+                                               QBrush(theme().plotBackground), width(theme().dotSize * 0.75)));
         QVector<double> ox;
         QVector<double> oy;
         for (const Observation &o : project.observations) {
