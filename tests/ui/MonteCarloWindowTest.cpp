@@ -9,6 +9,7 @@
 #include "MonteCarlo.h"
 #include "QtStringMakers.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace ef;
@@ -85,6 +86,9 @@ TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top
     }
     CHECK(moving >= 2); // Dynamic pricing's range moves it and, through the budget, the others
 
+    CHECK(chart->subtitle().endsWith(
+        QStringLiteral(" · bars: effort p5–p95 over %1 draws").arg(QLocale().toString(1000))));
+
     // p5–p95 in the table, its tooltip naming each stage's probability.
     const int spread = model->spreadColumn();
     REQUIRE(spread == ResultsModel::kPlainColumns);
@@ -140,6 +144,7 @@ TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top
     QTest::qWait(50);
     CHECK(document->monteCarlo() == nullptr);
     CHECK_FALSE(chart->whiskers()->visible());
+    CHECK_FALSE(chart->subtitle().contains(QStringLiteral("bars:")));
     CHECK(model->topProbabilityColumn() == -1);
     CHECK(model->spreadColumn() == -1);
     CHECK(model->columnCount() == ResultsModel::kPlainColumns);

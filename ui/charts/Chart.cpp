@@ -10,6 +10,7 @@
 #include <qcustomplot.h>
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QScopedValueRollback>
 
 #include <functional>
@@ -241,6 +242,7 @@ void Chart::update(const Scenario &input, const AllocationResult &inputResult, b
     antialiasFor(n);
 
     QVector<double> ts, dx, dy;
+    QString subtitle;
     if (result.ok()) {
         const Allocation &allocation = *result.allocation;
         for (std::size_t i = 0; i < n && i < allocation.projects.size(); ++i) {
@@ -255,20 +257,17 @@ void Chart::update(const Scenario &input, const AllocationResult &inputResult, b
             m_dotLabels[i]->setText(QString::number(pa.effort));
             m_dotLabels[i]->setVisible(n <= kMaxLabelledDots);
         }
-        QString subtitle = tr("%1 · budget %2 units · objective %3")
-                               .arg(QString::fromStdString(scenario.name), QString::number(allocation.totalEffort),
-                                    formatNumber(allocation.objective));
+        subtitle = tr("%1 · budget %2 units · objective %3")
+                       .arg(QString::fromStdString(scenario.name), QString::number(allocation.totalEffort),
+                            formatNumber(allocation.objective));
         if (n > kMaxLegendProjects)
             subtitle += tr(" · legend: first %1 of %2 projects").arg(kMaxLegendProjects).arg(n);
-        if (updating)
-            subtitle += tr(" · updating…");
-        setSubtitle(subtitle);
     } else {
         for (QCPItemText *label : m_dotLabels)
             label->setVisible(false);
-        setSubtitle(tr("%1 · budget %2 units · no allocation: %3")
-                        .arg(QString::fromStdString(scenario.name), QString::number(scenario.totalEffort),
-                             QString::fromStdString(result.error)));
+        subtitle = tr("%1 · budget %2 units · no allocation: %3")
+                       .arg(QString::fromStdString(scenario.name), QString::number(scenario.totalEffort),
+                            QString::fromStdString(result.error));
     }
     m_dots->setData(ts, dx, dy, true);
     m_dots->setVisible(!dx.isEmpty());
@@ -290,7 +289,13 @@ void Chart::update(const Scenario &input, const AllocationResult &inputResult, b
         m_whiskerCentres->setData(wt, wx, wy, true);
         m_whiskers->setData(minus, plus);
         m_whiskers->setVisible(!wx.isEmpty());
+        // Said where a slide's reader looks first: what the bars are.
+        if (m_whiskers->visible())
+            subtitle += tr(" · bars: effort p5–p95 over %1 draws").arg(QLocale().toString(m_spreadSamples));
     }
+    if (result.ok() && updating)
+        subtitle += tr(" · updating…");
+    setSubtitle(subtitle);
     {
         // The team's plan: a ring on each planned effort, joined to the optimum's dot.
         QVector<double> rt, rx, ry, jt, jx, jy;
