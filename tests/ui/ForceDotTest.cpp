@@ -6,6 +6,7 @@
 
 #include "UiTestSupport.h"
 
+#include "charts/DotDrag.h"
 #include "document/NumberFormat.h"
 #include "document/ResultsModel.h"
 #include "widgets/ControlPanel.h"
@@ -125,6 +126,45 @@ TEST_CASE("Locking a project at 40 forces its dot there, the others re-allocate 
     CHECK(window.resultsTable()->objectiveText().contains(QStringLiteral("Constraints cost 0 ")));
     controls->lockCheck()->click();
     CHECK(window.document()->scenario() == startup);
+}
+
+TEST_CASE("Releasing a lock brings back the minimum and maximum the project had before it", "[controls][force]")
+{
+    MainWindow window;
+    showActive(window);
+    ControlPanel *controls = window.controlPanel();
+    Document *document = window.document();
+    controls->selectProject(0);
+    typeInto(controls->minEffortBox(), "10");
+    typeInto(controls->maxEffortBox(), "50");
+    REQUIRE(document->scenario().projects[0].minEffort == 10);
+    REQUIRE(document->scenario().projects[0].maxEffort == std::optional<Effort>(50));
+
+    // Locked from the editor at 40, moved to 45, then released: at least 10 and at most 50 again.
+    typeInto(controls->lockBox(), "40");
+    CHECK(document->isLocked(0));
+    typeInto(controls->lockBox(), "45");
+    CHECK(document->scenario().projects[0].maxEffort == std::optional<Effort>(45));
+    QTest::mouseClick(controls->lockCheck(), Qt::LeftButton, {}, QPoint(4, controls->lockCheck()->height() / 2));
+    CHECK_FALSE(controls->lockCheck()->isChecked());
+    CHECK(document->scenario().projects[0].minEffort == 10);
+    CHECK(document->scenario().projects[0].maxEffort == std::optional<Effort>(50));
+    CHECK(controls->minEffortBox()->value() == 10);
+    CHECK(controls->maxEffortBox()->value() == 50);
+
+    // The same through the chart's dot (its context menu's Release lock).
+    document->lockEffort(0, 30, QStringLiteral("Lock"));
+    CHECK(window.chartWidget()->dotDrag()->releaseLock(0));
+    CHECK(document->scenario().projects[0].minEffort == 10);
+    CHECK(document->scenario().projects[0].maxEffort == std::optional<Effort>(50));
+    CHECK_FALSE(window.chartWidget()->dotDrag()->releaseLock(0)); // not locked: nothing to release
+
+    // A project renamed while locked (perhaps another project now) is released with no bounds.
+    document->lockEffort(0, 30, QStringLiteral("Lock"));
+    document->edit(QStringLiteral("Rename"), [](Scenario &s) { s.projects[0].name = "Renamed"; });
+    CHECK(document->unlockEffort(0, QStringLiteral("Unlock")));
+    CHECK(document->scenario().projects[0].minEffort == 0);
+    CHECK_FALSE(document->scenario().projects[0].maxEffort.has_value());
 }
 
 TEST_CASE("A maximum caps the dot and steps down to no limit", "[controls][force]")

@@ -67,8 +67,7 @@ int DotDrag::dotAt(const QPointF &pos) const
 
 bool DotDrag::isLocked(std::size_t index) const
 {
-    const Project &p = m_document->scenario().projects.at(index);
-    return p.maxEffort && *p.maxEffort == p.minEffort;
+    return m_document->isLocked(index);
 }
 
 std::optional<std::pair<Effort, Effort>> DotDrag::effortRange(std::size_t index) const
@@ -120,23 +119,14 @@ Effort DotDrag::effortAt(std::size_t index, double x) const
 
 void DotDrag::lockAt(std::size_t index, Effort effort)
 {
-    m_document->edit(tr("Lock effort of %1").arg(projectName(m_document, index)), [index, effort](Scenario &s) {
-        Project &p = s.projects.at(index);
-        p.minEffort = effort;
-        p.maxEffort = effort;
-    });
+    m_document->lockEffort(index, effort, tr("Lock effort of %1").arg(projectName(m_document, index)));
 }
 
 bool DotDrag::releaseLock(std::size_t index)
 {
     if (index >= m_document->scenario().projects.size() || !isLocked(index))
         return false;
-    m_document->edit(tr("Unlock effort of %1").arg(projectName(m_document, index)), [index](Scenario &s) {
-        Project &p = s.projects.at(index);
-        p.minEffort = 0;
-        p.maxEffort.reset();
-    });
-    return true;
+    return m_document->unlockEffort(index, tr("Unlock effort of %1").arg(projectName(m_document, index)));
 }
 
 QMenu *DotDrag::menuFor(std::size_t index)

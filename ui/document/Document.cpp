@@ -227,4 +227,46 @@ void Document::allocationReady(const AllocationResult &result)
     emit changed();
 }
 
+bool Document::isLocked(std::size_t index) const
+{
+    if (index >= m_scenario.projects.size())
+        return false;
+    const Project &p = m_scenario.projects[index];
+    return p.maxEffort && *p.maxEffort == p.minEffort;
+}
+
+void Document::lockEffort(std::size_t index, Effort effort, const QString &text)
+{
+    if (index >= m_scenario.projects.size())
+        return;
+    const Project &p = m_scenario.projects[index];
+    if (!isLocked(index))
+        m_boundsBeforeLock[index] = BoundsBeforeLock{p.name, p.minEffort, p.maxEffort};
+    edit(text, [index, effort](Scenario &s) {
+        Project &project = s.projects.at(index);
+        project.minEffort = effort;
+        project.maxEffort = effort;
+    });
+}
+
+bool Document::unlockEffort(std::size_t index, const QString &text)
+{
+    if (!isLocked(index))
+        return false;
+    Effort minEffort = 0;
+    std::optional<Effort> maxEffort;
+    if (const auto found = m_boundsBeforeLock.find(index);
+        found != m_boundsBeforeLock.end() && found->second.name == m_scenario.projects[index].name) {
+        minEffort = found->second.minEffort;
+        maxEffort = found->second.maxEffort;
+    }
+    m_boundsBeforeLock.erase(index);
+    edit(text, [index, minEffort, maxEffort](Scenario &s) {
+        Project &project = s.projects.at(index);
+        project.minEffort = minEffort;
+        project.maxEffort = maxEffort;
+    });
+    return true;
+}
+
 } // namespace ef

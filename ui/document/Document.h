@@ -12,7 +12,9 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 
 namespace ef {
 
@@ -104,6 +106,21 @@ public:
     /// Compares with the snapshot `name` (empty: with nothing).
     void setBaseline(const QString &name);
 
+    /**
+     * Locks project `index` at `effort` (its minimum and maximum both `effort`) as one undoable edit
+     * named `text`. The bounds it had are remembered for unlockEffort() unless it was locked already.
+     */
+    void lockEffort(std::size_t index, Effort effort, const QString &text);
+    /**
+     * Releases the lock of project `index` as one undoable edit named `text`: the minimum and maximum
+     * it had before this session locked it come back (a commitment of "at least 10 units" survives a
+     * drag of its dot); without that memory, or when the project was renamed since, no bounds.
+     * False, changing nothing, when the project is not locked.
+     */
+    bool unlockEffort(std::size_t index, const QString &text);
+    /// Whether project `index`'s minimum equals its maximum.
+    [[nodiscard]] bool isLocked(std::size_t index) const;
+
     /// Sets the scenario without touching the history; used by the undo commands only.
     void applyScenario(const Scenario &scenario);
     /// The id of the gesture in progress, 0 when none.
@@ -137,6 +154,13 @@ private:
     QString m_filePath;
     quint64 m_gesture = 0;
     bool m_gestureOpen = false;
+    /// lockEffort()'s memory: a project's bounds before its lock, by index, with its name then.
+    struct BoundsBeforeLock {
+        std::string name;
+        Effort minEffort = 0;
+        std::optional<Effort> maxEffort;
+    };
+    std::map<std::size_t, BoundsBeforeLock> m_boundsBeforeLock;
 };
 
 } // namespace ef

@@ -346,17 +346,18 @@ ControlPanel::ControlPanel(Document *document, QWidget *parent)
             return;
         const QString name
             = QString::fromStdString(m_document->scenario().projects.at(static_cast<std::size_t>(m_selected)).name);
+        const auto index = static_cast<std::size_t>(m_selected);
         if (locked)
-            editBounds(tr("Lock effort of %1").arg(name), m_lockValue->value(), m_lockValue->value());
+            m_document->lockEffort(index, m_lockValue->value(), tr("Lock effort of %1").arg(name));
         else
-            editBounds(tr("Unlock effort of %1").arg(name), 0, std::nullopt);
+            m_document->unlockEffort(index, tr("Unlock effort of %1").arg(name));
     });
     connect(m_lockValue, &QSpinBox::valueChanged, this, [this](int value) {
         if (m_selected < 0)
             return;
         const QString name
             = QString::fromStdString(m_document->scenario().projects.at(static_cast<std::size_t>(m_selected)).name);
-        editBounds(tr("Lock effort of %1").arg(name), value, value);
+        m_document->lockEffort(static_cast<std::size_t>(m_selected), value, tr("Lock effort of %1").arg(name));
     });
     connect(m_family, &QComboBox::activated, this, [this](int item) {
         const int index = m_selected;

@@ -72,7 +72,8 @@ public:
     /// Its maxEffort; the minimum value, −1, reads "no limit" (no maxEffort).
     [[nodiscard]] QSpinBox *maxEffortBox() const { return m_maxEffort; }
     /// "Lock at": checked when minEffort = maxEffort; checking it, or typing in lockBox(), forces the
-    /// project's effort to lockBox()'s value (minEffort = maxEffort = value); unchecking clears both.
+    /// project's effort to lockBox()'s value (minEffort = maxEffort = value); unchecking restores the
+    /// bounds it had before (Document::unlockEffort).
     [[nodiscard]] QCheckBox *lockCheck() const { return m_lock; }
     [[nodiscard]] QSpinBox *lockBox() const { return m_lockValue; }
     /// The curve family of the selected project (item data: the CurveFamily as an int).
