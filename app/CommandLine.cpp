@@ -259,6 +259,27 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
 
 MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested);
 
+/// What --allocate and --export both start from: the requested scenario and its plan and, with --samples,
+/// the Monte Carlo around that plan.
+struct SampledRequest {
+    Requested requested;
+    std::optional<MonteCarloResult> monteCarlo;
+};
+
+/// A bad --samples count or --seed is refused before any work; then the requested scenario is allocated
+/// and, with --samples, its draws run (runSamples).
+SampledRequest allocateWithSamples(const QCommandLineParser &parser, const Options &options)
+{
+    if (parser.isSet(options.samples))
+        (void)parseSamples(parser.value(options.samples));
+    if (parser.isSet(options.seed))
+        (void)parseSeed(parser.value(options.seed));
+    SampledRequest sampled{allocateRequested(parser, options), std::nullopt};
+    if (parser.isSet(options.samples))
+        sampled.monteCarlo = runSamples(parser, options, sampled.requested);
+    return sampled;
+}
+
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     const QString out = parser.value(options.exportTo);
@@ -307,17 +328,11 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
         if (!accuracyShown)
             throw UsageError{QStringLiteral("--samples: the %1 view has no whiskers; use --view accuracy")
                                  .arg(chartViewName(viewOptions.view))};
-        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
-        if (parser.isSet(options.seed))
-            (void)parseSeed(parser.value(options.seed));
     }
-    const Requested requested = allocateRequested(parser, options);
-    const auto &[scenario, source, result] = requested;
     // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
-    std::optional<MonteCarloResult> monteCarlo;
-    if (parser.isSet(options.samples))
-        monteCarlo = runSamples(parser, options, requested);
-    viewOptions.uncertainty = monteCarlo ? &*monteCarlo : nullptr;
+    const SampledRequest sampled = allocateWithSamples(parser, options);
+    const auto &[scenario, source, result] = sampled.requested;
+    viewOptions.uncertainty = sampled.monteCarlo ? &*sampled.monteCarlo : nullptr;
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
 
@@ -418,16 +433,10 @@ MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &opt
 
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    if (parser.isSet(options.samples))
-        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
-    if (parser.isSet(options.seed))
-        (void)parseSeed(parser.value(options.seed));
-    const Requested requested = allocateRequested(parser, options);
-    const auto &[scenario, source, result] = requested;
-    std::optional<MonteCarloResult> monteCarlo;
-    if (parser.isSet(options.samples))
-        monteCarlo = runSamples(parser, options, requested);
-    const std::string json = allocationJson(scenario, *result.allocation, monteCarlo ? &*monteCarlo : nullptr);
+    const SampledRequest sampled = allocateWithSamples(parser, options);
+    const auto &[scenario, source, result] = sampled.requested;
+    const std::string json
+        = allocationJson(scenario, *result.allocation, sampled.monteCarlo ? &*sampled.monteCarlo : nullptr);
     if (hasPlan(scenario)) {
         // Still a result (exit 0), but a plan of another total is not a split of this budget: say so.
         const std::vector<Effort> planned = plannedEfforts(scenario);
