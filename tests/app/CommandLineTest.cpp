@@ -5,6 +5,7 @@
 #include "Allocator.h"
 #include "BadFixtures.h"
 #include "QtStringMakers.h"
+#include "RunProgram.h"
 #include "ScenarioFile.h"
 
 #include <catch2/catch.hpp>
@@ -16,8 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -29,21 +28,9 @@ using namespace ef;
 
 namespace {
 
-constexpr int kTimeoutMs = 30'000;
-
 QString fixture(const char *relative)
 {
     return QStringLiteral(EF_TEST_DATA_DIR "/") + QLatin1String(relative);
-}
-
-void ensureApplication()
-{
-    if (QCoreApplication::instance() == nullptr) {
-        static int argc = 1;
-        static char name[] = "app_tests";
-        static char *argv[] = {name, nullptr};
-        static QCoreApplication app(argc, argv);
-    }
 }
 
 struct Run {
@@ -57,29 +44,8 @@ struct Run {
 /// Runs the executable with `arguments` in an environment with no display at all, failing the test on a hang or crash.
 Run run(const QStringList &arguments)
 {
-    ensureApplication();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // not even the offscreen platform
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(EF_EXECUTABLE), arguments);
-    INFO("effort-frontier " << arguments.join(QLatin1Char(' ')).toStdString());
-    REQUIRE(process.waitForStarted(kTimeoutMs));
-    if (!process.waitForFinished(kTimeoutMs)) {
-        process.kill();
-        process.waitForFinished(kTimeoutMs);
-        FAIL("effort-frontier did not finish within 30 s");
-    }
-    Run result;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    INFO("stderr: " << result.err.toStdString());
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    result.exitCode = process.exitCode();
-    return result;
+    const test::ProgramRun r = test::runProgram(arguments, test::withoutDisplay);
+    return {r.exitCode, r.out, r.err};
 }
 
 /// The one JSON object on stdout of a successful --allocate run, with its shape checked.
