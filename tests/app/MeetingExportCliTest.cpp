@@ -161,3 +161,18 @@ TEST_CASE("Meeting exports refuse bad input with exit 2 and one line", "[app][us
     QDir(dir.path()).mkdir(QStringLiteral("taken.csv"));
     requireRefused({e, dir.filePath(QStringLiteral("taken.csv"))}, QStringLiteral("not written"));
 }
+
+TEST_CASE("A brief draws the accuracy or the growth view and refuses the marginal one", "[app][brief][usage]")
+{
+    // The brief has no marginal chart: --view marginal used to give the accuracy chart without a word.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("brief.pdf"));
+    const QString e = QStringLiteral("--export");
+    requireRefused({e, out, QStringLiteral("--brief"), QStringLiteral("--view"), QStringLiteral("marginal")},
+                   QStringLiteral("--view: a brief shows the accuracy or the growth view, not marginal"), out);
+    const ProgramRun growth
+        = runProgram({e, out, QStringLiteral("--brief"), QStringLiteral("--view"), QStringLiteral("growth")});
+    CHECK(growth.exitCode == 0);
+    CHECK(growth.err.isEmpty());
+    CHECK(readBytes(out).startsWith("%PDF-"));
+}
