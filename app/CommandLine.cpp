@@ -329,16 +329,16 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
             throw UsageError{QStringLiteral("--samples: the %1 view has no whiskers; use --view accuracy")
                                  .arg(chartViewName(viewOptions.view))};
     }
+    // Before any work: a refused export writes nothing, not even the --draws file.
+    const QFileInfo outInfo(out);
+    if (!outInfo.absoluteDir().exists())
+        throw UsageError{QStringLiteral("--export: the folder %1 does not exist").arg(outInfo.absolutePath())};
     // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
     const SampledRequest sampled = allocateWithSamples(parser, options);
     const auto &[scenario, source, result] = sampled.requested;
     viewOptions.uncertainty = sampled.monteCarlo ? &*sampled.monteCarlo : nullptr;
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
         throw UsageError{source + QStringLiteral(": ") + problem};
-
-    const QFileInfo outInfo(out);
-    if (!outInfo.absoluteDir().exists())
-        throw UsageError{QStringLiteral("--export: the folder %1 does not exist").arg(outInfo.absolutePath())};
 
     // Drawing needs a GUI application but never a display: the offscreen platform renders to memory.
     qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -167,3 +167,23 @@ TEST_CASE("bad --samples, --seed and --draws values exit 2 with one line", "[app
     checkBadInput({allocate, file, samples, QStringLiteral("5"), QStringLiteral("--draws"), dir.path()},
                   QStringLiteral("--draws: cannot write"));
 }
+
+TEST_CASE("an export refused for its missing folder writes no --draws file either", "[app][montecarlo][usage]")
+{
+    // The folder used to be checked after the draws had been run and written: exit 2, yet a new file.
+    QTemporaryDir dir;
+    const QString draws = dir.filePath(QStringLiteral("draws.csv"));
+    checkBadInput({QStringLiteral("--export"), dir.filePath(QStringLiteral("missing/chart.png")),
+                   fixture("good/uncertain.json"), QStringLiteral("--samples"), QStringLiteral("20"),
+                   QStringLiteral("--draws"), draws},
+                  QStringLiteral("--export: the folder"));
+    CHECK_FALSE(QFile::exists(draws));
+    // The same export into a folder that exists writes both.
+    const QString chart = dir.filePath(QStringLiteral("chart.png"));
+    const ProgramRun written
+        = runProgram({QStringLiteral("--export"), chart, fixture("good/uncertain.json"), QStringLiteral("--samples"),
+                      QStringLiteral("20"), QStringLiteral("--draws"), draws});
+    CHECK(written.exitCode == 0);
+    CHECK(QFile::exists(chart));
+    CHECK(readBytes(draws).startsWith("draw,project,a,b,midpoint,weight,effort"));
+}
