@@ -505,6 +505,11 @@ int runFit(const QCommandLineParser &parser, const Options &options)
         throw UsageError{QStringLiteral("give --fit on its own, not with --allocate or --export")};
     if (parser.isSet(options.preset) || !parser.positionalArguments().isEmpty())
         throw UsageError{QStringLiteral("--fit reads only DATA.csv; give no scenario FILE or --preset")};
+    // A fit allocates nothing: the scenario's options would be ignored, so they are refused.
+    for (const QCommandLineOption *option : {&options.total, &options.method, &options.timeLimit, &options.samples,
+                                             &options.seed, &options.draws, &options.budgetToReach, &options.project})
+        if (parser.isSet(*option))
+            throw UsageError{QStringLiteral("--fit reads only DATA.csv; leave out --%1").arg(option->names().front())};
     const std::optional<CurveFamily> family = parseFamily(parser.value(options.family));
     const QString path = parser.value(options.fit);
     const ObservationCsvResult data = loadObservationCsv(nativeArgument(path));
@@ -587,6 +592,16 @@ int runCommandLine(int argc, char **argv)
                 || parser.isSet(options.budgetToReach)))
             throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
                                             "--allocate, --export, --fit or --budget-to-reach")};
+        // Export options anywhere else (--allocate, --fit, --budget-to-reach, the window) are refused,
+        // not ignored.
+        if (!parser.isSet(options.exportTo))
+            for (const QCommandLineOption *option :
+                 {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop, &options.size,
+                  &options.scale, &options.theme, &options.view, &options.baseline})
+                if (parser.isSet(*option))
+                    throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
+        if (!parser.isSet(options.exportTo) && parser.isSet(options.weighted))
+            throw UsageError{QStringLiteral("--weighted needs --export OUT")};
         if (parser.isSet(options.fit))
             return runFit(parser, options);
         if (parser.isSet(options.family))
@@ -606,13 +621,6 @@ int runCommandLine(int argc, char **argv)
         }
         if (parser.isSet(options.project))
             throw UsageError{QStringLiteral("--project goes with --budget-to-reach STAGE")};
-        if (!parser.isSet(options.exportTo))
-            for (const QCommandLineOption *option :
-                 {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop})
-                if (parser.isSet(*option))
-                    throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
-        if (!parser.isSet(options.exportTo) && parser.isSet(options.weighted))
-            throw UsageError{QStringLiteral("--weighted needs --export OUT")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -524,3 +524,48 @@ TEST_CASE("help and version", "[app]")
               .match(QString::fromUtf8(version.out))
               .hasMatch());
 }
+
+TEST_CASE("options of another mode are refused, not ignored", "[app][usage]")
+{
+    // These used to be accepted and ignored: --view growth with --allocate printed the same JSON as
+    // without, and --fit took --total and --samples without a word.
+    const QString a = QStringLiteral("--allocate");
+    checkBadInput({a, QStringLiteral("--view"), QStringLiteral("growth")},
+                  {QStringLiteral("--view needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--theme"), QStringLiteral("light")},
+                  {QStringLiteral("--theme needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--size"), QStringLiteral("640x480")},
+                  {QStringLiteral("--size needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--scale"), QStringLiteral("2")}, {QStringLiteral("--scale needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--baseline"), QStringLiteral("x")},
+                  {QStringLiteral("--baseline needs --export OUT")});
+    checkBadInput({QStringLiteral("--budget-to-reach"), QStringLiteral("4"), QStringLiteral("--project"),
+                   QStringLiteral("1"), QStringLiteral("--view"), QStringLiteral("marginal")},
+                  {QStringLiteral("--view needs --export OUT")});
+    checkBadInput({QStringLiteral("--budget-to-reach"), QStringLiteral("4"), QStringLiteral("--project"),
+                   QStringLiteral("1"), QStringLiteral("--brief")},
+                  {QStringLiteral("--brief needs --export OUT")});
+    // The window takes none of them either (refused before any display is needed).
+    checkBadInput({QStringLiteral("--theme"), QStringLiteral("light")}, {QStringLiteral("--theme needs --export OUT")});
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString data = dir.filePath(QStringLiteral("points.csv"));
+    QFile file(data);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("effort,accuracy\n2,0.071\n5,0.150\n10,0.247\n20,0.370\n40,0.487\n");
+    file.close();
+    const QString fit = QStringLiteral("--fit");
+    checkBadInput({fit, data, QStringLiteral("--total"), QStringLiteral("50")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --total")});
+    checkBadInput({fit, data, QStringLiteral("--samples"), QStringLiteral("10")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --samples")});
+    checkBadInput({fit, data, QStringLiteral("--method"), QStringLiteral("exact")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --method")});
+    checkBadInput({fit, data, QStringLiteral("--view"), QStringLiteral("growth")},
+                  {QStringLiteral("--view needs --export OUT")});
+    // The fit itself still runs.
+    const Run fitted = run({fit, data});
+    CHECK(fitted.exitCode == 0);
+    CHECK(fitted.out.contains("\"family\""));
+}
