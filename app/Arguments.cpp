@@ -46,9 +46,9 @@ Options::Options()
                             "(integer optimum for any curve shape, with a proven bound)."),
              QStringLiteral("auto|greedy|exact"), QStringLiteral("auto")),
       timeLimit(QStringLiteral("time-limit"),
-                QStringLiteral("Stop the exact method after SECONDS (a number above 0) and give the best split "
-                               "found, with \"proven\": false and a note on stderr when it could not prove the "
-                               "split optimal in time. Default: no limit."),
+                QStringLiteral("Stop the exact method after SECONDS (a number above 0, at most 1000000) and give "
+                               "the best split found, with \"proven\": false and a note on stderr when it could "
+                               "not prove the split optimal in time. Default: no limit."),
                 QStringLiteral("SECONDS")),
       exportTo(QStringLiteral("export"),
                QStringLiteral("Write the chart to OUT and exit; the format follows the extension "
@@ -119,7 +119,8 @@ Options::Options()
       frames(QStringLiteral("frames"), QStringLiteral("Frames of --animate, 2 to 600 (default 60)."),
              QStringLiteral("N"), QStringLiteral("60")),
       duration(QStringLiteral("duration"),
-               QStringLiteral("Length of one play of --animate in seconds (default 4), at least 20 ms a frame."),
+               QStringLiteral("Length of one play of --animate in seconds, above 0 and at most 3600 (default 4), at "
+                              "least 20 ms a frame."),
                QStringLiteral("SECONDS"), QStringLiteral("4")),
       loop(QStringLiteral("loop"),
            QStringLiteral("How many times --animate plays: 0 forever (default), 1 once, N times."), QStringLiteral("N"),

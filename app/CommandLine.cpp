@@ -259,6 +259,27 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
 
 MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested);
 
+/// What --allocate and --export both start from: the requested scenario and its plan and, with --samples,
+/// the Monte Carlo around that plan.
+struct SampledRequest {
+    Requested requested;
+    std::optional<MonteCarloResult> monteCarlo;
+};
+
+/// A bad --samples count or --seed is refused before any work; then the requested scenario is allocated
+/// and, with --samples, its draws run (runSamples).
+SampledRequest allocateWithSamples(const QCommandLineParser &parser, const Options &options)
+{
+    if (parser.isSet(options.samples))
+        (void)parseSamples(parser.value(options.samples));
+    if (parser.isSet(options.seed))
+        (void)parseSeed(parser.value(options.seed));
+    SampledRequest sampled{allocateRequested(parser, options), std::nullopt};
+    if (parser.isSet(options.samples))
+        sampled.monteCarlo = runSamples(parser, options, sampled.requested);
+    return sampled;
+}
+
 int runExport(int argc, char **argv, const QCommandLineParser &parser, const Options &options)
 {
     const QString out = parser.value(options.exportTo);
@@ -307,23 +328,17 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
         if (!accuracyShown)
             throw UsageError{QStringLiteral("--samples: the %1 view has no whiskers; use --view accuracy")
                                  .arg(chartViewName(viewOptions.view))};
-        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
-        if (parser.isSet(options.seed))
-            (void)parseSeed(parser.value(options.seed));
     }
-    const Requested requested = allocateRequested(parser, options);
-    const auto &[scenario, source, result] = requested;
-    // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
-    std::optional<MonteCarloResult> monteCarlo;
-    if (parser.isSet(options.samples))
-        monteCarlo = runSamples(parser, options, requested);
-    viewOptions.uncertainty = monteCarlo ? &*monteCarlo : nullptr;
-    if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
-        throw UsageError{source + QStringLiteral(": ") + problem};
-
+    // Before any work: a refused export writes nothing, not even the --draws file.
     const QFileInfo outInfo(out);
     if (!outInfo.absoluteDir().exists())
         throw UsageError{QStringLiteral("--export: the folder %1 does not exist").arg(outInfo.absolutePath())};
+    // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
+    const SampledRequest sampled = allocateWithSamples(parser, options);
+    const auto &[scenario, source, result] = sampled.requested;
+    viewOptions.uncertainty = sampled.monteCarlo ? &*sampled.monteCarlo : nullptr;
+    if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
+        throw UsageError{source + QStringLiteral(": ") + problem};
 
     // Drawing needs a GUI application but never a display: the offscreen platform renders to memory.
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -418,16 +433,10 @@ MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &opt
 
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    if (parser.isSet(options.samples))
-        (void)parseSamples(parser.value(options.samples)); // a bad count is refused before any work
-    if (parser.isSet(options.seed))
-        (void)parseSeed(parser.value(options.seed));
-    const Requested requested = allocateRequested(parser, options);
-    const auto &[scenario, source, result] = requested;
-    std::optional<MonteCarloResult> monteCarlo;
-    if (parser.isSet(options.samples))
-        monteCarlo = runSamples(parser, options, requested);
-    const std::string json = allocationJson(scenario, *result.allocation, monteCarlo ? &*monteCarlo : nullptr);
+    const SampledRequest sampled = allocateWithSamples(parser, options);
+    const auto &[scenario, source, result] = sampled.requested;
+    const std::string json
+        = allocationJson(scenario, *result.allocation, sampled.monteCarlo ? &*sampled.monteCarlo : nullptr);
     if (hasPlan(scenario)) {
         // Still a result (exit 0), but a plan of another total is not a split of this budget: say so.
         const std::vector<Effort> planned = plannedEfforts(scenario);
@@ -496,6 +505,11 @@ int runFit(const QCommandLineParser &parser, const Options &options)
         throw UsageError{QStringLiteral("give --fit on its own, not with --allocate or --export")};
     if (parser.isSet(options.preset) || !parser.positionalArguments().isEmpty())
         throw UsageError{QStringLiteral("--fit reads only DATA.csv; give no scenario FILE or --preset")};
+    // A fit allocates nothing: the scenario's options would be ignored, so they are refused.
+    for (const QCommandLineOption *option : {&options.total, &options.method, &options.timeLimit, &options.samples,
+                                             &options.seed, &options.draws, &options.budgetToReach, &options.project})
+        if (parser.isSet(*option))
+            throw UsageError{QStringLiteral("--fit reads only DATA.csv; leave out --%1").arg(option->names().front())};
     const std::optional<CurveFamily> family = parseFamily(parser.value(options.family));
     const QString path = parser.value(options.fit);
     const ObservationCsvResult data = loadObservationCsv(nativeArgument(path));
@@ -578,6 +592,16 @@ int runCommandLine(int argc, char **argv)
                 || parser.isSet(options.budgetToReach)))
             throw UsageError{QStringLiteral("--present opens the window full screen; it cannot be combined with "
                                             "--allocate, --export, --fit or --budget-to-reach")};
+        // Export options anywhere else (--allocate, --fit, --budget-to-reach, the window) are refused,
+        // not ignored.
+        if (!parser.isSet(options.exportTo))
+            for (const QCommandLineOption *option :
+                 {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop, &options.size,
+                  &options.scale, &options.theme, &options.view, &options.baseline})
+                if (parser.isSet(*option))
+                    throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
+        if (!parser.isSet(options.exportTo) && parser.isSet(options.weighted))
+            throw UsageError{QStringLiteral("--weighted needs --export OUT")};
         if (parser.isSet(options.fit))
             return runFit(parser, options);
         if (parser.isSet(options.family))
@@ -597,13 +621,6 @@ int runCommandLine(int argc, char **argv)
         }
         if (parser.isSet(options.project))
             throw UsageError{QStringLiteral("--project goes with --budget-to-reach STAGE")};
-        if (!parser.isSet(options.exportTo))
-            for (const QCommandLineOption *option :
-                 {&options.brief, &options.animate, &options.frames, &options.duration, &options.loop})
-                if (parser.isSet(*option))
-                    throw UsageError{QStringLiteral("--%1 needs --export OUT").arg(option->names().front())};
-        if (!parser.isSet(options.exportTo) && parser.isSet(options.weighted))
-            throw UsageError{QStringLiteral("--weighted needs --export OUT")};
         if (parser.isSet(options.allocate))
             return runAllocate(parser, options);
         if (parser.isSet(options.exportTo))

@@ -99,6 +99,11 @@ int runBrief(int argc, char **argv, const QCommandLineParser &parser, const Opti
     if (!view)
         throw UsageError{QStringLiteral("--view: \"%1\" is not one of %2")
                              .arg(parser.value(options.view).left(40), chartViewNames().join(QStringLiteral(", ")))};
+    // The brief draws the accuracy chart or the growth view (ui/charts/Brief.cpp): refuse the rest
+    // rather than quietly draw the accuracy chart instead.
+    if (*view != ChartView::Accuracy && *view != ChartView::Growth)
+        throw UsageError{
+            QStringLiteral("--view: a brief shows the accuracy or the growth view, not %1").arg(chartViewName(*view))};
     briefOptions.view = *view;
     // Handouts are printed: the light theme unless asked otherwise.
     const Theme theme = requestedTheme(parser, options, "light");

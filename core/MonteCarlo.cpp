@@ -4,13 +4,13 @@
 #include "MonteCarlo.h"
 
 #include "Allocator.h"
+#include "Parallel.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <thread>
 
 namespace ef {
 
@@ -175,67 +175,59 @@ MonteCarloResult monteCarlo(const Scenario &scenario, const MonteCarloOptions &o
         result.parameters.assign(samples * n, DrawnParameters{});
     std::vector<double> regrets(samples, 0.0);
 
-    std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
     std::mutex errorMutex;
     std::size_t errorDraw = samples; // the earliest draw that failed, for a message that does not depend on timing
     std::string drawError;
 
-    const auto worker = [&] {
+    // Each thread's own copy of the scenario, its curves and weights overwritten by every draw it runs.
+    const auto makeLocal = [&] {
         Scenario local;
         local.totalEffort = scenario.totalEffort;
         local.projects = scenario.projects;
         local.stages = scenario.stages;
-        while (!stop.load(std::memory_order_relaxed)) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-                return;
-            const std::size_t d = next.fetch_add(1, std::memory_order_relaxed);
-            if (d >= samples)
-                return;
-            const std::vector<DrawnParameters> drawn = drawParameters(scenario, options.seed, d);
-            for (std::size_t i = 0; i < n; ++i) {
-                Project &p = local.projects[i];
-                p.curve.a = drawn[i].a;
-                p.curve.b = drawn[i].b;
-                p.curve.midpoint = drawn[i].midpoint;
-                p.weight = drawn[i].weight;
-            }
-            double objective = 0;
-            if (greedyWhenConcave && local.allConcave()) {
-                const double drawScale = scaleOf([&](std::size_t i) { return drawn[i].weight * drawn[i].a; });
-                const double drawHint = pointScale > 0 && drawScale > 0 ? hint * (drawScale / pointScale) : hint;
-                const std::vector<Effort> efforts = greedyConcaveEfforts(local, local.totalEffort, drawHint);
-                std::copy(efforts.begin(), efforts.end(), result.efforts.begin() + static_cast<std::ptrdiff_t>(d * n));
-                objective = objectiveOf(local, efforts);
-            } else {
-                const AllocationResult own = allocate(local, local.totalEffort, options.method, allocateOptions);
-                if (!own.ok()) {
-                    const std::lock_guard lock(errorMutex);
-                    if (d < errorDraw) {
-                        errorDraw = d;
-                        drawError = own.error;
-                    }
-                    stop.store(true, std::memory_order_relaxed);
-                    return;
-                }
-                for (std::size_t i = 0; i < n; ++i)
-                    result.efforts[d * n + i] = own.allocation->projects[i].effort;
-                objective = own.allocation->objective;
-            }
-            if (options.keepParameters)
-                std::copy(drawn.begin(), drawn.end(), result.parameters.begin() + static_cast<std::ptrdiff_t>(d * n));
-            regrets[d] = regretOf(objective, objectiveOf(local, result.pointEfforts));
-        }
+        return local;
     };
-
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, samples));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
+    const auto runDraw = [&](Scenario &local, std::size_t d) {
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+            stop.store(true, std::memory_order_relaxed);
+            return;
+        }
+        const std::vector<DrawnParameters> drawn = drawParameters(scenario, options.seed, d);
+        for (std::size_t i = 0; i < n; ++i) {
+            Project &p = local.projects[i];
+            p.curve.a = drawn[i].a;
+            p.curve.b = drawn[i].b;
+            p.curve.midpoint = drawn[i].midpoint;
+            p.weight = drawn[i].weight;
+        }
+        double objective = 0;
+        if (greedyWhenConcave && local.allConcave()) {
+            const double drawScale = scaleOf([&](std::size_t i) { return drawn[i].weight * drawn[i].a; });
+            const double drawHint = pointScale > 0 && drawScale > 0 ? hint * (drawScale / pointScale) : hint;
+            const std::vector<Effort> efforts = greedyConcaveEfforts(local, local.totalEffort, drawHint);
+            std::copy(efforts.begin(), efforts.end(), result.efforts.begin() + static_cast<std::ptrdiff_t>(d * n));
+            objective = objectiveOf(local, efforts);
+        } else {
+            const AllocationResult own = allocate(local, local.totalEffort, options.method, allocateOptions);
+            if (!own.ok()) {
+                const std::lock_guard lock(errorMutex);
+                if (d < errorDraw) {
+                    errorDraw = d;
+                    drawError = own.error;
+                }
+                stop.store(true, std::memory_order_relaxed);
+                return;
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                result.efforts[d * n + i] = own.allocation->projects[i].effort;
+            objective = own.allocation->objective;
+        }
+        if (options.keepParameters)
+            std::copy(drawn.begin(), drawn.end(), result.parameters.begin() + static_cast<std::ptrdiff_t>(d * n));
+        regrets[d] = regretOf(objective, objectiveOf(local, result.pointEfforts));
+    };
+    parallelForWithState(samples, options.threads, makeLocal, runDraw, &stop);
 
     if (options.cancel && options.cancel->load()) {
         result = MonteCarloResult{};

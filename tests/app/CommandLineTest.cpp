@@ -5,6 +5,7 @@
 #include "Allocator.h"
 #include "BadFixtures.h"
 #include "QtStringMakers.h"
+#include "RunProgram.h"
 #include "ScenarioFile.h"
 
 #include <catch2/catch.hpp>
@@ -16,8 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -29,21 +28,9 @@ using namespace ef;
 
 namespace {
 
-constexpr int kTimeoutMs = 30'000;
-
 QString fixture(const char *relative)
 {
     return QStringLiteral(EF_TEST_DATA_DIR "/") + QLatin1String(relative);
-}
-
-void ensureApplication()
-{
-    if (QCoreApplication::instance() == nullptr) {
-        static int argc = 1;
-        static char name[] = "app_tests";
-        static char *argv[] = {name, nullptr};
-        static QCoreApplication app(argc, argv);
-    }
 }
 
 struct Run {
@@ -57,29 +44,8 @@ struct Run {
 /// Runs the executable with `arguments` in an environment with no display at all, failing the test on a hang or crash.
 Run run(const QStringList &arguments)
 {
-    ensureApplication();
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // not even the offscreen platform
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(EF_EXECUTABLE), arguments);
-    INFO("effort-frontier " << arguments.join(QLatin1Char(' ')).toStdString());
-    REQUIRE(process.waitForStarted(kTimeoutMs));
-    if (!process.waitForFinished(kTimeoutMs)) {
-        process.kill();
-        process.waitForFinished(kTimeoutMs);
-        FAIL("effort-frontier did not finish within 30 s");
-    }
-    Run result;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    INFO("stderr: " << result.err.toStdString());
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    result.exitCode = process.exitCode();
-    return result;
+    const test::ProgramRun r = test::runProgram(arguments, test::withoutDisplay);
+    return {r.exitCode, r.out, r.err};
 }
 
 /// The one JSON object on stdout of a successful --allocate run, with its shape checked.
@@ -557,4 +523,49 @@ TEST_CASE("help and version", "[app]")
     CHECK(QRegularExpression(QStringLiteral("^effort-frontier \\d+\\.\\d+\\.\\d+\\n"))
               .match(QString::fromUtf8(version.out))
               .hasMatch());
+}
+
+TEST_CASE("options of another mode are refused, not ignored", "[app][usage]")
+{
+    // These used to be accepted and ignored: --view growth with --allocate printed the same JSON as
+    // without, and --fit took --total and --samples without a word.
+    const QString a = QStringLiteral("--allocate");
+    checkBadInput({a, QStringLiteral("--view"), QStringLiteral("growth")},
+                  {QStringLiteral("--view needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--theme"), QStringLiteral("light")},
+                  {QStringLiteral("--theme needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--size"), QStringLiteral("640x480")},
+                  {QStringLiteral("--size needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--scale"), QStringLiteral("2")}, {QStringLiteral("--scale needs --export OUT")});
+    checkBadInput({a, QStringLiteral("--baseline"), QStringLiteral("x")},
+                  {QStringLiteral("--baseline needs --export OUT")});
+    checkBadInput({QStringLiteral("--budget-to-reach"), QStringLiteral("4"), QStringLiteral("--project"),
+                   QStringLiteral("1"), QStringLiteral("--view"), QStringLiteral("marginal")},
+                  {QStringLiteral("--view needs --export OUT")});
+    checkBadInput({QStringLiteral("--budget-to-reach"), QStringLiteral("4"), QStringLiteral("--project"),
+                   QStringLiteral("1"), QStringLiteral("--brief")},
+                  {QStringLiteral("--brief needs --export OUT")});
+    // The window takes none of them either (refused before any display is needed).
+    checkBadInput({QStringLiteral("--theme"), QStringLiteral("light")}, {QStringLiteral("--theme needs --export OUT")});
+
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString data = dir.filePath(QStringLiteral("points.csv"));
+    QFile file(data);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("effort,accuracy\n2,0.071\n5,0.150\n10,0.247\n20,0.370\n40,0.487\n");
+    file.close();
+    const QString fit = QStringLiteral("--fit");
+    checkBadInput({fit, data, QStringLiteral("--total"), QStringLiteral("50")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --total")});
+    checkBadInput({fit, data, QStringLiteral("--samples"), QStringLiteral("10")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --samples")});
+    checkBadInput({fit, data, QStringLiteral("--method"), QStringLiteral("exact")},
+                  {QStringLiteral("--fit reads only DATA.csv; leave out --method")});
+    checkBadInput({fit, data, QStringLiteral("--view"), QStringLiteral("growth")},
+                  {QStringLiteral("--view needs --export OUT")});
+    // The fit itself still runs.
+    const Run fitted = run({fit, data});
+    CHECK(fitted.exitCode == 0);
+    CHECK(fitted.out.contains("\"family\""));
 }

@@ -40,15 +40,7 @@ QByteArray csvOf(const Curve &c, char separator, const char *lineEnd = "\n")
 
 QJsonObject fitted(const QStringList &arguments)
 {
-    const ef::test::ProgramRun r = runProgram(arguments);
-    INFO("stderr: " << r.err.toStdString());
-    REQUIRE(r.exitCode == 0);
-    CHECK(r.err.isEmpty());
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
-    REQUIRE(error.error == QJsonParseError::NoError);
-    REQUIRE(document.isObject());
-    return document.object();
+    return ef::test::jsonObjectOf(runProgram(arguments));
 }
 
 void checkRefused(const QStringList &arguments, const QString &expected)

@@ -20,13 +20,6 @@ using namespace ef::test;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
 /// Exit 2, exactly one line on stderr containing `needle`, nothing written to `out`.
 void requireRefused(const QStringList &arguments, const QString &needle, const QString &out = {})
 {
@@ -53,7 +46,7 @@ TEST_CASE("CSV export: --export OUT.csv matches --allocate, number for number", 
         = runProgram({QStringLiteral("--preset"), QStringLiteral("ml-first"), QStringLiteral("--allocate")});
     REQUIRE(json.exitCode == 0);
     const QJsonArray projects = QJsonDocument::fromJson(json.out).object()[QStringLiteral("projects")].toArray();
-    const QByteArray bytes = readAll(out);
+    const QByteArray bytes = readBytes(out);
     CHECK(bytes.contains("\r\n"));
     const auto rows = parseCsv(bytes.toStdString());
     REQUIRE(rows.size() == static_cast<std::size_t>(projects.size()) + 1);
@@ -79,7 +72,7 @@ TEST_CASE("CSV export: --view curves and --view growth", "[app][numbers]")
                         QStringLiteral("--total"), QStringLiteral("40")})
                 .exitCode
             == 0);
-    auto rows = parseCsv(readAll(curves).toStdString());
+    auto rows = parseCsv(readBytes(curves).toStdString());
     REQUIRE(rows.size() == 42); // header + 0…40
     CHECK(rows[0].size() == 6);
     CHECK(rows[41][0] == "40");
@@ -89,7 +82,7 @@ TEST_CASE("CSV export: --view curves and --view growth", "[app][numbers]")
                         QStringLiteral("--view"), QStringLiteral("growth")})
                 .exitCode
             == 0);
-    rows = parseCsv(readAll(growth).toStdString());
+    rows = parseCsv(readBytes(growth).toStdString());
     REQUIRE(rows.size() > 10);
     CHECK(rows[0][0] == "budget");
     // The last sampled budget is the total, split as MODEL.md says.
@@ -104,7 +97,7 @@ TEST_CASE("Brief export: --export OUT.pdf --brief writes a one-page PDF", "[app]
                                      out, QStringLiteral("--brief")});
     REQUIRE(r.exitCode == 0);
     CHECK(r.err.isEmpty());
-    const QByteArray pdf = readAll(out);
+    const QByteArray pdf = readBytes(out);
     CHECK(pdf.startsWith("%PDF-"));
     static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
     CHECK(QString::fromLatin1(pdf).count(page) == 1);
@@ -119,7 +112,7 @@ TEST_CASE("Animated export: --export OUT.gif --animate writes a GIF, OUT.webp an
                                QStringLiteral("--size"), QStringLiteral("320x200")});
     REQUIRE(r.exitCode == 0);
     CHECK(r.err.isEmpty());
-    CHECK(readAll(gif).startsWith("GIF89a"));
+    CHECK(readBytes(gif).startsWith("GIF89a"));
 
     const QString webp = dir.filePath(QStringLiteral("b.webp"));
     r = runProgram({QStringLiteral("--export"), webp, QStringLiteral("--animate"),
@@ -127,7 +120,7 @@ TEST_CASE("Animated export: --export OUT.gif --animate writes a GIF, OUT.webp an
                     QStringLiteral("--duration"), QStringLiteral("1"), QStringLiteral("--loop"), QStringLiteral("2"),
                     QStringLiteral("--size"), QStringLiteral("320x200")});
     REQUIRE(r.exitCode == 0);
-    const QByteArray bytes = readAll(webp);
+    const QByteArray bytes = readBytes(webp);
     CHECK(bytes.startsWith("RIFF"));
     CHECK(bytes.contains("ANIM"));
 }
@@ -167,4 +160,19 @@ TEST_CASE("Meeting exports refuse bad input with exit 2 and one line", "[app][us
                    QStringLiteral("does not exist"));
     QDir(dir.path()).mkdir(QStringLiteral("taken.csv"));
     requireRefused({e, dir.filePath(QStringLiteral("taken.csv"))}, QStringLiteral("not written"));
+}
+
+TEST_CASE("A brief draws the accuracy or the growth view and refuses the marginal one", "[app][brief][usage]")
+{
+    // The brief has no marginal chart: --view marginal used to give the accuracy chart without a word.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("brief.pdf"));
+    const QString e = QStringLiteral("--export");
+    requireRefused({e, out, QStringLiteral("--brief"), QStringLiteral("--view"), QStringLiteral("marginal")},
+                   QStringLiteral("--view: a brief shows the accuracy or the growth view, not marginal"), out);
+    const ProgramRun growth
+        = runProgram({e, out, QStringLiteral("--brief"), QStringLiteral("--view"), QStringLiteral("growth")});
+    CHECK(growth.exitCode == 0);
+    CHECK(growth.err.isEmpty());
+    CHECK(readBytes(out).startsWith("%PDF-"));
 }

@@ -25,18 +25,6 @@ QString fixture(const char *relative)
     return QStringLiteral(EF_TEST_DATA_DIR "/") + QLatin1String(relative);
 }
 
-QJsonObject parsed(const ProgramRun &r)
-{
-    INFO("stderr: " << r.err.toStdString());
-    REQUIRE(r.exitCode == 0);
-    CHECK(r.err.isEmpty());
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
-    REQUIRE(error.error == QJsonParseError::NoError);
-    REQUIRE(document.isObject());
-    return document.object();
-}
-
 void checkBadInput(const QStringList &arguments, const QString &fragment)
 {
     const ProgramRun r = runProgram(arguments);
@@ -55,7 +43,7 @@ TEST_CASE("allocate --samples adds quantiles, stage and top probabilities and th
     const QString file = fixture("good/uncertain.json");
     const ProgramRun first = runProgram({QStringLiteral("--allocate"), file, QStringLiteral("--samples"),
                                          QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("9")});
-    const QJsonObject o = parsed(first);
+    const QJsonObject o = jsonObjectOf(first);
     CHECK(o.value(QStringLiteral("samples")).toInteger() == 300);
     CHECK(o.value(QStringLiteral("seed")).toInteger() == 9);
     const double regret = o.value(QStringLiteral("expectedRegret")).toDouble(-1);
@@ -96,8 +84,8 @@ TEST_CASE("allocate --samples adds quantiles, stage and top probabilities and th
     CHECK(other.exitCode == 0);
     CHECK(other.out != first.out);
     // Without --seed the seed is 1.
-    const QJsonObject defaults
-        = parsed(runProgram({QStringLiteral("--allocate"), file, QStringLiteral("--samples"), QStringLiteral("5")}));
+    const QJsonObject defaults = jsonObjectOf(
+        runProgram({QStringLiteral("--allocate"), file, QStringLiteral("--samples"), QStringLiteral("5")}));
     CHECK(defaults.value(QStringLiteral("seed")).toInteger() == 1);
     // The largest seed is written exactly.
     const ProgramRun largest
@@ -110,8 +98,8 @@ TEST_CASE("allocate --samples adds quantiles, stage and top probabilities and th
 TEST_CASE("allocate --samples on a scenario without ranges gives the point split and no regret", "[app][montecarlo]")
 {
     const QJsonObject o
-        = parsed(runProgram({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("growth"),
-                             QStringLiteral("--samples"), QStringLiteral("10")}));
+        = jsonObjectOf(runProgram({QStringLiteral("--allocate"), QStringLiteral("--preset"), QStringLiteral("growth"),
+                                   QStringLiteral("--samples"), QStringLiteral("10")}));
     CHECK(o.value(QStringLiteral("expectedRegret")).toDouble(-1) == 0.0);
     const QJsonArray projects = o.value(QStringLiteral("projects")).toArray();
     REQUIRE(projects.size() == 5);
@@ -135,7 +123,7 @@ TEST_CASE("allocate --draws writes one CSV row per draw and project", "[app][mon
     const QString out = dir.filePath(QStringLiteral("draws.csv"));
     const ProgramRun r = runProgram({QStringLiteral("--allocate"), fixture("good/uncertain.json"),
                                      QStringLiteral("--samples"), QStringLiteral("4"), QStringLiteral("--draws"), out});
-    (void)parsed(r);
+    (void)jsonObjectOf(r);
     QFile file(out);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().split('\n');
@@ -178,4 +166,24 @@ TEST_CASE("bad --samples, --seed and --draws values exit 2 with one line", "[app
     QTemporaryDir dir;
     checkBadInput({allocate, file, samples, QStringLiteral("5"), QStringLiteral("--draws"), dir.path()},
                   QStringLiteral("--draws: cannot write"));
+}
+
+TEST_CASE("an export refused for its missing folder writes no --draws file either", "[app][montecarlo][usage]")
+{
+    // The folder used to be checked after the draws had been run and written: exit 2, yet a new file.
+    QTemporaryDir dir;
+    const QString draws = dir.filePath(QStringLiteral("draws.csv"));
+    checkBadInput({QStringLiteral("--export"), dir.filePath(QStringLiteral("missing/chart.png")),
+                   fixture("good/uncertain.json"), QStringLiteral("--samples"), QStringLiteral("20"),
+                   QStringLiteral("--draws"), draws},
+                  QStringLiteral("--export: the folder"));
+    CHECK_FALSE(QFile::exists(draws));
+    // The same export into a folder that exists writes both.
+    const QString chart = dir.filePath(QStringLiteral("chart.png"));
+    const ProgramRun written
+        = runProgram({QStringLiteral("--export"), chart, fixture("good/uncertain.json"), QStringLiteral("--samples"),
+                      QStringLiteral("20"), QStringLiteral("--draws"), draws});
+    CHECK(written.exitCode == 0);
+    CHECK(QFile::exists(chart));
+    CHECK(readBytes(draws).startsWith("draw,project,a,b,midpoint,weight,effort"));
 }

@@ -7,7 +7,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <QByteArray>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -54,6 +59,35 @@ inline ProgramRun runProgram(const QStringList &arguments,
     REQUIRE(process.exitStatus() == QProcess::NormalExit); // a crash or an abort (SIGABRT) fails here
     result.exitCode = process.exitCode();
     return result;
+}
+
+/// For runProgram's `adjust`: no display at all, not even the offscreen platform.
+inline void withoutDisplay(QProcessEnvironment &environment)
+{
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+}
+
+/// The one JSON object a successful run (exit 0, nothing on stderr) printed on stdout.
+inline QJsonObject jsonObjectOf(const ProgramRun &run)
+{
+    INFO("stderr: " << run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.err.isEmpty());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    REQUIRE(error.error == QJsonParseError::NoError);
+    REQUIRE(document.isObject());
+    return document.object();
+}
+
+/// Everything in the file at `path` (it must open): what a run wrote.
+inline QByteArray readBytes(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
 }
 
 } // namespace ef::test

@@ -11,17 +11,6 @@
 
 using namespace ef::test;
 
-namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
-} // namespace
-
 TEST_CASE("export --weighted draws weighted value and says so on the axis", "[app][export][weighted]")
 {
     QTemporaryDir dir;
@@ -39,16 +28,16 @@ TEST_CASE("export --weighted draws weighted value and says so on the axis", "[ap
         CHECK(run.err.isEmpty());
         CHECK(run.out.isEmpty());
     }
-    const QByteArray plainSvg = readAll(plain);
-    const QByteArray weightedSvg = readAll(weighted);
+    const QByteArray plainSvg = readBytes(plain);
+    const QByteArray weightedSvg = readBytes(weighted);
     CHECK(plainSvg.contains(">Accuracy<"));
     CHECK_FALSE(plainSvg.contains("Weighted value"));
     CHECK(weightedSvg.contains(QString::fromUtf8("Weighted value (weight × accuracy)").toUtf8()));
-    CHECK(readAll(plainPng) != readAll(weightedPng));
+    CHECK(readBytes(plainPng) != readBytes(weightedPng));
     // Twice the same command, the same bytes: the default export does not depend on anything else.
     const QString again = dir.filePath("again.png");
     REQUIRE(runProgram({"--export", again, "--preset", "ml-first"}).exitCode == 0);
-    CHECK(readAll(again) == readAll(plainPng));
+    CHECK(readBytes(again) == readBytes(plainPng));
 }
 
 TEST_CASE("The --weighted flag needs an accuracy view of --export", "[app][export][weighted][usage]")

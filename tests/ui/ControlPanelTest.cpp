@@ -73,22 +73,6 @@ void checkListMatchesDocument(const MainWindow &window)
     CHECK(controls->projectList()->currentIndex().row() == controls->selectedProject());
 }
 
-void showActive(MainWindow &window)
-{
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-}
-
-void typeInto(QDoubleSpinBox *spin, const char *text)
-{
-    spin->setFocus();
-    QApplication::processEvents();
-    REQUIRE(QApplication::focusWidget() == spin);
-    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(spin, text);
-}
-
 } // namespace
 
 TEST_CASE("The project list shows names and weights as ×6 in the chart's colours with the family in a tool tip",
@@ -145,7 +129,7 @@ TEST_CASE("Edits and add and duplicate and reorder and remove and undo keep the 
           "[controls][projects]")
 {
     MainWindow window;
-    showActive(window);
+    showActive(window, QSize());
     ControlPanel *controls = window.controlPanel();
     const ProjectListModel *model = controls->projectModel();
     const Scenario startup = window.document()->scenario();
@@ -154,7 +138,7 @@ TEST_CASE("Edits and add and duplicate and reorder and remove and undo keep the 
     // A weight typed in: one row changes, and only that row is announced.
     QSignalSpy changedRows(model, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(model, &QAbstractItemModel::modelReset);
-    typeInto(controls->weightControl()->spinBox(), "6");
+    typeOver(controls->weightControl()->spinBox(), "6");
     QTest::keyClick(controls->weightControl()->spinBox(), Qt::Key_Return);
     REQUIRE(window.document()->scenario().projects[3].weight == 6.0);
     CHECK(model->index(3).data().toString() == "Personalised recommendations  ×6");
@@ -254,7 +238,7 @@ TEST_CASE("Forty projects added one by one have forty clearly different colours 
 TEST_CASE("Ctrl+Z and Ctrl+Shift+Z in a spin box undo and redo the document's edit", "[controls][undo][keys]")
 {
     MainWindow window;
-    showActive(window);
+    showActive(window, QSize());
     ControlPanel *controls = window.controlPanel();
     QUndoStack *undo = window.document()->undoStack();
     controls->selectProject(0);
@@ -263,7 +247,7 @@ TEST_CASE("Ctrl+Z and Ctrl+Shift+Z in a spin box undo and redo the document's ed
                        << "; Redo keys: "
                        << QKeySequence::listToString(QKeySequence::keyBindings(QKeySequence::Redo)).toStdString());
 
-    typeInto(weight, "6");
+    typeOver(weight, "6");
     QTest::keyClick(weight, Qt::Key_Return);
     REQUIRE(window.document()->scenario().projects[0].weight == 6.0);
     REQUIRE(dotEfforts(window) == std::vector<Effort>{75, 10, 7, 5, 3});
@@ -299,12 +283,12 @@ TEST_CASE("Ctrl+Z while typing in a spin box takes back the typing and leaves th
           "[controls][undo][keys]")
 {
     MainWindow window;
-    showActive(window);
+    showActive(window, QSize());
     QUndoStack *undo = window.document()->undoStack();
     window.controlPanel()->totalControl()->spinBox()->setValue(150); // one document edit
     REQUIRE(undo->index() == 1);
     QDoubleSpinBox *weight = window.controlPanel()->weightControl()->spinBox();
-    typeInto(weight, "3"); // not committed: no Enter
+    typeOver(weight, "3"); // not committed: no Enter
     QTest::keyClick(weight, Qt::Key_Z, Qt::ControlModifier);
     CHECK(undo->index() == 1);
     CHECK(window.document()->scenario().totalEffort == 150);

@@ -28,21 +28,6 @@ using namespace ef::test;
 
 namespace {
 
-Scenario preset(const char *name)
-{
-    LoadResult loaded = loadPreset(QString::fromLatin1(name));
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
-void showActive(MainWindow &window)
-{
-    window.resize(1280, 720);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-}
-
 /// The chart laid out and drawn as it is on screen, so its axes map coordinates to today's pixels.
 QCustomPlot *drawnPlot(MainWindow &window)
 {
@@ -151,7 +136,7 @@ TEST_CASE("Dragging a dot to 40 units locks it there live, the others re-allocat
 {
     MainWindow window;
     showActive(window);
-    const Scenario startup = preset("startup");
+    const Scenario startup = presetScenario("startup");
     REQUIRE(window.document()->scenario() == startup);
     REQUIRE(dotEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
     QUndoStack *undo = window.document()->undoStack();
@@ -210,7 +195,7 @@ TEST_CASE("A dragged dot's split is the constrained optimum found by trying ever
     Scenario small;
     small.name = "small";
     small.totalEffort = 12;
-    small.stages = preset("startup").stages;
+    small.stages = presetScenario("startup").stages;
     const Curve curves[]
         = {{CurveFamily::Log1p, 0.3, 0.8, 0}, {CurveFamily::Exp, 0.5, 0.25, 0}, {CurveFamily::Power, 0.2, 0.5, 0}};
     const double weights[] = {1, 2, 1};
@@ -254,7 +239,7 @@ TEST_CASE("Esc during a drag puts the dot and the others back and leaves no undo
 {
     MainWindow window;
     showActive(window);
-    const Scenario startup = preset("startup");
+    const Scenario startup = presetScenario("startup");
     QUndoStack *undo = window.document()->undoStack();
     const int steps = undo->count();
     const bool wasModified = window.document()->isModified();
@@ -311,7 +296,7 @@ TEST_CASE("A drag that starts off a dot pans as before; the wheel does not zoom 
 {
     MainWindow window;
     showActive(window);
-    const Scenario startup = preset("startup");
+    const Scenario startup = presetScenario("startup");
     ChartWidget *widget = window.chartWidget();
     Chart *chart = widget->chart();
     const QCPRange before = widget->xAxis->range();
@@ -347,7 +332,7 @@ TEST_CASE("Hovering a dot shows an open hand; a click alone locks nothing", "[ch
 {
     MainWindow window;
     showActive(window);
-    const Scenario startup = preset("startup");
+    const Scenario startup = presetScenario("startup");
     ChartWidget *widget = window.chartWidget();
     const QPoint dot = dotPixel(window, 3);
     hoverTo(widget, dot + QPoint(static_cast<int>(DotDrag::kHitRadius) - 3, 0));
@@ -369,7 +354,7 @@ TEST_CASE("A locked dot is released by a double-click or its context menu", "[ch
 {
     MainWindow window;
     showActive(window);
-    const Scenario startup = preset("startup");
+    const Scenario startup = presetScenario("startup");
     ChartWidget *widget = window.chartWidget();
     QUndoStack *undo = window.document()->undoStack();
     pressAndDrag(window, 0, 45);

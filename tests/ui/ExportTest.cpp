@@ -30,13 +30,6 @@ using namespace ef::test;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
 /// Connected groups of at least 8 strongly red pixels (r > 180, g and b < 90): discs and rings alike.
 int reddishBlobs(const QImage &image)
 {
@@ -134,7 +127,7 @@ TEST_CASE("SVG and PDF exports hold the chart", "[export]")
     QString error;
     const QString svg = dir.filePath("chart.svg");
     REQUIRE(window.exportChart(svg, ExportOptions{QSize(1200, 800), 1}, &error));
-    const QByteArray svgText = readAll(svg);
+    const QByteArray svgText = readBytes(svg);
     CHECK(svgText.contains("<svg"));
     CHECK(svgText.contains("#ff0000"));
     CHECK(svgText.contains("Dynamic pricing"));
@@ -149,7 +142,7 @@ TEST_CASE("SVG and PDF exports hold the chart", "[export]")
     CHECK(rendered.pixelColor(2, 2) == window.theme().background);
     const QString pdf = dir.filePath("chart.pdf");
     REQUIRE(window.exportChart(pdf, ExportOptions{QSize(1200, 800), 1}, &error));
-    CHECK(readAll(pdf).startsWith("%PDF"));
+    CHECK(readBytes(pdf).startsWith("%PDF"));
 }
 
 TEST_CASE("Export refuses unknown formats and missing folders with a message", "[export]")
@@ -195,10 +188,10 @@ TEST_CASE("The command line --export writes size x scale PNGs and SVG and PDF wi
 
     const QString svg = dir.filePath("chart.svg");
     REQUIRE(runHeadless({"--export", svg, "--preset", "ml-first"}).exitCode == 0);
-    CHECK(readAll(svg).contains("#ff0000"));
+    CHECK(readBytes(svg).contains("#ff0000"));
     const QString pdf = dir.filePath("chart.pdf");
     REQUIRE(runHeadless({"--export", pdf}).exitCode == 0);
-    CHECK(readAll(pdf).startsWith("%PDF"));
+    CHECK(readBytes(pdf).startsWith("%PDF"));
 }
 
 TEST_CASE("The command line --export usage errors are one line and exit code 2", "[export][cli]")
@@ -322,7 +315,7 @@ TEST_CASE("A failed export from the window keeps the previous file byte for byte
             const QString path = dir.filePath(QStringLiteral("chart.") + QLatin1String(suffix));
             QString error;
             REQUIRE(window.exportChart(path, ExportOptions{QSize(1200, 800), 1}, &error));
-            const QByteArray before = readAll(path);
+            const QByteArray before = readBytes(path);
             REQUIRE(before.size() > 4096);
             window.controlPanel()->totalControl()->spinBox()->setValue(250); // a different chart
 
@@ -342,7 +335,7 @@ TEST_CASE("A failed export from the window keeps the previous file byte for byte
                       + QStringLiteral(": not written (File too large); any previous file there is "
                                        "unchanged"));
             CHECK(window.messageText().contains(QStringLiteral("Export failed")));
-            CHECK(readAll(path) == before);
+            CHECK(readBytes(path) == before);
 
             // A path to /dev/full: refused, the device left alone.
             const QString full = dir.filePath(QStringLiteral("full.") + QLatin1String(suffix));

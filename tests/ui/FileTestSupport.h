@@ -7,6 +7,7 @@
 
 #include "Presets.h"
 #include "ScenarioFile.h"
+#include "UiTestSupport.h" // presetScenario, readBytes
 
 #include <QByteArray>
 #include <QDeadlineTimer>
@@ -24,24 +25,10 @@
 
 namespace ef::test {
 
-inline Scenario presetScenario(const char *name)
-{
-    LoadResult loaded = loadPreset(QString::fromLatin1(name));
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
 inline QByteArray fileBytes(const Scenario &scenario)
 {
     const std::string text = serializeScenario(scenario);
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-inline QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
 }
 
 /// Writes `bytes` in place (truncate and write), as a simple editor does.

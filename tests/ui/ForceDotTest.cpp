@@ -22,29 +22,10 @@ using namespace ef::test;
 
 namespace {
 
-Scenario startupPreset()
-{
-    LoadResult loaded = loadPreset(QStringLiteral("startup"));
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
-void showActive(MainWindow &window)
-{
-    window.resize(1400, 900);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-}
-
 /// Types `text` into `spin` over what it holds and presses Enter.
 void typeInto(QSpinBox *spin, const char *text)
 {
-    spin->setFocus();
-    QApplication::processEvents();
-    REQUIRE(QApplication::focusWidget() == spin);
-    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(spin, text);
+    typeOver(spin, text);
     QTest::keyClick(spin, Qt::Key_Enter);
 }
 
@@ -63,8 +44,8 @@ TEST_CASE("Locking a project at 40 forces its dot there, the others re-allocate 
           "[controls][force]")
 {
     MainWindow window;
-    showActive(window);
-    const Scenario startup = startupPreset();
+    showActive(window, QSize(1400, 900));
+    const Scenario startup = presetScenario("startup");
     REQUIRE(window.document()->scenario() == startup);
     REQUIRE(startup.totalEffort == 100);
     REQUIRE(startup.projects[0].name == "Dynamic pricing");
@@ -170,8 +151,8 @@ TEST_CASE("Releasing a lock brings back the minimum and maximum the project had 
 TEST_CASE("A maximum caps the dot and steps down to no limit", "[controls][force]")
 {
     MainWindow window;
-    showActive(window);
-    const Scenario startup = startupPreset();
+    showActive(window, QSize(1400, 900));
+    const Scenario startup = presetScenario("startup");
     ControlPanel *controls = window.controlPanel();
     controls->selectProject(0);
     typeInto(controls->maxEffortBox(), "10");
@@ -191,7 +172,7 @@ TEST_CASE("A maximum caps the dot and steps down to no limit", "[controls][force
 TEST_CASE("A minimum above the total shows a plain message and no dots", "[controls][force]")
 {
     MainWindow window;
-    showActive(window);
+    showActive(window, QSize(1400, 900));
     ControlPanel *controls = window.controlPanel();
     controls->selectProject(1);
     typeInto(controls->minEffortBox(), "150");
@@ -208,7 +189,7 @@ TEST_CASE("A minimum above the total shows a plain message and no dots", "[contr
 TEST_CASE("The chart's legend names a project with its weight when it is not 1", "[chart][force]")
 {
     MainWindow window;
-    showActive(window);
+    showActive(window, QSize(1400, 900));
     REQUIRE(window.openPreset("ml-first"));
     Chart *chart = window.chartWidget()->chart();
     REQUIRE(chart->curveCount() == 5);

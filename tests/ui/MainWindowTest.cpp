@@ -34,13 +34,6 @@ using namespace ef::test;
 
 namespace {
 
-Scenario preset(const char *name)
-{
-    LoadResult loaded = loadPreset(QString::fromLatin1(name));
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
 void writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -53,7 +46,7 @@ void writeFile(const QString &path, const QByteArray &bytes)
 TEST_CASE("The window opens on the startup preset with its reference efforts", "[window]")
 {
     MainWindow window;
-    CHECK(window.document()->scenario() == preset("startup"));
+    CHECK(window.document()->scenario() == presetScenario("startup"));
     CHECK(window.chartWidget()->chart()->curveCount() == 5);
     CHECK(dotEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
     CHECK(tableEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
@@ -123,7 +116,7 @@ TEST_CASE("Typing a weight re-allocates and undo and redo restore it", "[window]
     CHECK(window.document()->undoStack()->count() == 1); // typing "6" is one edit
 
     window.document()->undoStack()->undo();
-    CHECK(window.document()->scenario() == preset("startup"));
+    CHECK(window.document()->scenario() == presetScenario("startup"));
     CHECK(dotEfforts(window) == std::vector<Effort>{33, 27, 20, 13, 7});
     CHECK(weight->value() == 1.0);
     window.document()->undoStack()->redo();
@@ -146,7 +139,7 @@ TEST_CASE("A slider drag on a project parameter is one undo step", "[window][und
     CHECK(dotEfforts(window)[4] > 33);
     CHECK(window.document()->undoStack()->count() == 1);
     window.document()->undoStack()->undo();
-    CHECK(window.document()->scenario() == preset("startup"));
+    CHECK(window.document()->scenario() == presetScenario("startup"));
 }
 
 TEST_CASE("Adding and duplicating and moving and removing projects updates the chart and can be undone",
@@ -171,7 +164,7 @@ TEST_CASE("Adding and duplicating and moving and removing projects updates the c
     CHECK(undo->count() == 5);
     while (undo->canUndo())
         undo->undo();
-    CHECK(window.document()->scenario() == preset("startup"));
+    CHECK(window.document()->scenario() == presetScenario("startup"));
     CHECK(window.chartWidget()->chart()->curveCount() == 5);
     CHECK(controls->projectList()->model()->rowCount() == 5);
 }
@@ -207,7 +200,7 @@ TEST_CASE("Loading a bad file keeps the current scenario and names the problem",
     CHECK(window.messageText().contains("broken.json"));
 
     const QString negative = dir.filePath("negative-b.json");
-    Scenario bad = preset("startup");
+    Scenario bad = presetScenario("startup");
     QByteArray json = QByteArray::fromStdString(serializeScenario(bad));
     json.replace("\"b\": 2", "\"b\": -2");
     writeFile(negative, json);
@@ -358,11 +351,11 @@ TEST_CASE("Unsaved changes are kept unless the user discards them", "[window][fi
     const UnsavedAnswer discarded = answerUnsaved(window, QMessageBox::Discard);
     growth->trigger();
     CHECK(*discarded.asked == 1);
-    CHECK(window.document()->scenario() == preset("growth"));
+    CHECK(window.document()->scenario() == presetScenario("growth"));
     CHECK_FALSE(window.isWindowModified());
 
     growth->trigger(); // nothing unsaved: no question
-    CHECK(window.document()->scenario() == preset("growth"));
+    CHECK(window.document()->scenario() == presetScenario("growth"));
 }
 
 TEST_CASE("An S-curve project is allocated exactly and its midpoint control appears", "[window]")

@@ -26,13 +26,6 @@ using namespace ef::test;
 
 namespace {
 
-void showActive(MainWindow &window)
-{
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-}
-
 /// The cells of an HTML table, row by row, as plain text.
 std::vector<QStringList> htmlCells(const QString &html)
 {
@@ -54,20 +47,13 @@ std::vector<QStringList> htmlCells(const QString &html)
     return rows;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return file.readAll();
-}
-
 } // namespace
 
 TEST_CASE("Ctrl+C on the results table copies it as tab-separated text and HTML with the same numbers", "[numbers]")
 {
     MainWindow window;
     REQUIRE(window.openPreset(QStringLiteral("ml-first")));
-    showActive(window);
+    showActive(window, QSize());
     QTableView *table = window.resultsTable()->table();
     QApplication::clipboard()->clear();
     table->setFocus();
@@ -124,7 +110,7 @@ TEST_CASE("Export Numbers writes the window's split as CSV, and an unwritable pa
     const QString path = dir.filePath(QStringLiteral("growth.csv"));
     QString error;
     REQUIRE(window.meetingExports()->writeNumbers(path, MeetingExports::Numbers::Allocation, &error));
-    const auto rows = parseCsv(readAll(path).toStdString());
+    const auto rows = parseCsv(readBytes(path).toStdString());
     REQUIRE(rows.size() == 6);
     const std::vector<Effort> expected{100, 80, 60, 40, 20}; // MODEL.md, growth
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -133,7 +119,7 @@ TEST_CASE("Export Numbers writes the window's split as CSV, and an unwritable pa
     }
 
     REQUIRE(window.meetingExports()->writeNumbers(path, MeetingExports::Numbers::Curves, &error));
-    CHECK(parseCsv(readAll(path).toStdString()).size() == 302);
+    CHECK(parseCsv(readBytes(path).toStdString()).size() == 302);
 
     const QString bad = dir.filePath(QStringLiteral("missing/folder/x.csv"));
     CHECK_FALSE(window.meetingExports()->writeNumbers(bad, MeetingExports::Numbers::Allocation, &error));
@@ -150,7 +136,7 @@ TEST_CASE("The brief is a one-page PDF with the scenario's numbers on it", "[num
     const QString path = dir.filePath(QStringLiteral("brief.pdf"));
     QString error;
     REQUIRE(window.meetingExports()->writeBrief(path, &error));
-    const QByteArray pdf = readAll(path);
+    const QByteArray pdf = readBytes(path);
     CHECK(pdf.startsWith("%PDF-"));
     // Exactly one page object ("/Type /Page", not "/Type /Pages").
     static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));

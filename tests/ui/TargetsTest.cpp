@@ -33,20 +33,6 @@ using namespace ef::test;
 
 namespace {
 
-Scenario preset(const char *name)
-{
-    LoadResult loaded = loadPreset(QString::fromUtf8(name));
-    REQUIRE(loaded.ok());
-    return *loaded.scenario;
-}
-
-void showWindow(MainWindow &window)
-{
-    window.resize(1280, 720);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-}
-
 /// Clicks `button` (it must be enabled) the way a user does.
 void click(QPushButton *button)
 {
@@ -90,7 +76,7 @@ Effort scanForObjective(const Scenario &s, double objective, Effort upTo)
 /// up to kTargetScanLimit totals, each an exact optimisation (many seconds).
 Scenario slowScenario()
 {
-    Scenario s = preset("deep-learning-bet");
+    Scenario s = presetScenario("deep-learning-bet");
     REQUIRE_FALSE(s.allConcave());
     Project idle = s.projects.back();
     idle.name = "Idle bet";
@@ -109,8 +95,8 @@ TEST_CASE("Targets: a project's stage and an objective are answered as the core 
           "[targets]")
 {
     MainWindow window;
-    showWindow(window);
-    const Scenario startup = preset("startup");
+    showExposed(window);
+    const Scenario startup = presetScenario("startup");
     REQUIRE(window.document()->scenario() == startup);
     TargetsDialog *dialog = window.showTargets();
     REQUIRE(dialog->isVisible());
@@ -174,7 +160,7 @@ TEST_CASE("Targets: a project's stage and an objective are answered as the core 
 TEST_CASE("Targets: Set Total is one undo step and keeps the answer, which does not depend on the total", "[targets]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     TargetsDialog *dialog = window.showTargets();
     dialog->projectBox()->setCurrentIndex(0);
     dialog->stageBox()->setCurrentIndex(4); // SotA research approach, from 90
@@ -207,7 +193,7 @@ TEST_CASE("Targets: an edit while a search runs cancels it and no stale answer i
           "[targets]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     window.document()->replace(slowScenario(), QString());
     REQUIRE(window.document()->service()->waitForIdle());
     TargetsDialog *dialog = window.showTargets();
@@ -252,7 +238,7 @@ TEST_CASE("Targets: an edit while a search runs cancels it and no stale answer i
 TEST_CASE("Targets: an answer computed for the old scenario and already on its way is dropped", "[targets]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     TargetsDialog *dialog = window.showTargets();
     QSignalSpy finished(dialog, &TargetsDialog::searchFinished);
     dialog->projectBox()->setCurrentIndex(1);
@@ -273,7 +259,7 @@ TEST_CASE("Targets: an answer computed for the old scenario and already on its w
     const TargetSearch core = budgetToReachEffort(window.document()->scenario(), 1, 40);
     REQUIRE(core.ok());
     CHECK(dialog->answer() == core.totalEffort);
-    CHECK(core.totalEffort != budgetToReachEffort(preset("startup"), 1, 40).totalEffort);
+    CHECK(core.totalEffort != budgetToReachEffort(presetScenario("startup"), 1, 40).totalEffort);
 
     // A stage moved: the choice stays on it by name, with its new start in the label; the answer goes.
     window.document()->edit(QStringLiteral("stages"), [](Scenario &s) { s.stages[3].from = 45; });
@@ -289,7 +275,7 @@ TEST_CASE("Growth view: stage-entry marks sit where each line first reaches each
     const GrowthOffAfterwards reset;
     MainWindow window;
     window.growthViewAction()->setChecked(true);
-    showWindow(window);
+    showExposed(window);
     window.document()->edit(QStringLiteral("total"), [](Scenario &s) { s.totalEffort = 700; });
     REQUIRE(window.document()->service()->waitForIdle());
     QCoreApplication::processEvents();
@@ -340,7 +326,7 @@ TEST_CASE("Growth view: stage-entry marks sit where each line first reaches each
 TEST_CASE("Exports of the growth view draw the stage-entry marks", "[growth][stages][export]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     window.document()->edit(QStringLiteral("total"), [](Scenario &s) { s.totalEffort = 300; });
     REQUIRE(window.document()->service()->waitForIdle());
     QTemporaryDir dir;
@@ -366,7 +352,7 @@ TEST_CASE("Stage editor: rename, move, add and remove stages in one undo step, a
           "[stages]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     Document *document = window.document();
     QUndoStack *undo = document->undoStack();
     const std::vector<Stage> before = document->scenario().stages;
@@ -422,7 +408,7 @@ TEST_CASE("Stage editor: rename, move, add and remove stages in one undo step, a
 TEST_CASE("Stage editor: invalid stages are refused with a message naming the problem", "[stages]")
 {
     MainWindow window;
-    showWindow(window);
+    showExposed(window);
     Document *document = window.document();
     const Scenario original = document->scenario();
     QUndoStack *undo = document->undoStack();

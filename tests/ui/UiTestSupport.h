@@ -13,8 +13,15 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QByteArray>
+#include <QFile>
 #include <QImage>
 #include <QMessageBox>
+#include <QSize>
+#include <QString>
+#include <QTest>
 
 #include <catch2/catch.hpp>
 
@@ -22,6 +29,51 @@
 #include <vector>
 
 namespace ef::test {
+
+/// A built-in preset's scenario (the preset must load).
+inline Scenario presetScenario(const char *name)
+{
+    LoadResult loaded = loadPreset(QString::fromLatin1(name));
+    REQUIRE(loaded.ok());
+    return *loaded.scenario;
+}
+
+/// Everything in the file at `path` (it must open).
+inline QByteArray readBytes(const QString &path)
+{
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    return file.readAll();
+}
+
+/// Shows `window` at `size` (an invalid size: as it is) and waits until it is active, so keys reach it.
+inline void showActive(MainWindow &window, QSize size = QSize(1280, 720))
+{
+    if (size.isValid())
+        window.resize(size);
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+}
+
+/// Shows `window` at 1280×720 and waits until it is on screen (exposed), active or not.
+inline void showExposed(MainWindow &window)
+{
+    window.resize(1280, 720);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+}
+
+/// Gives `spin` the keyboard focus and types `text` over what it holds (Ctrl+A, then the keys), as a user
+/// does; no Enter, so a box that commits on Enter has not committed yet.
+inline void typeOver(QAbstractSpinBox *spin, const char *text)
+{
+    spin->setFocus();
+    QApplication::processEvents();
+    REQUIRE(QApplication::focusWidget() == spin);
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(spin, text);
+}
 
 /// Answers the window's next "Unsaved changes" question with `button`, through the window's prompt
 /// interface (no modal loop, no timer); the question must come.

@@ -9,7 +9,6 @@
 #include "persistence/Settings.h"
 
 #include <QAction>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,14 +18,6 @@ using namespace ef;
 using namespace ef::test;
 
 namespace {
-
-void showActive(MainWindow &window)
-{
-    window.resize(1280, 720);
-    window.show();
-    window.activateWindow();
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-}
 
 /// Keeps View ▸ Weighted Value off for the tests that follow, whatever a test did with it.
 struct WeightedOff {
@@ -87,12 +78,8 @@ TEST_CASE("View ▸ Weighted Value plots weight × accuracy and says so on the a
     REQUIRE(window.exportChart(weightedSvg, ExportOptions{}));
     action->trigger();
     REQUIRE(window.exportChart(plainSvg, ExportOptions{}));
-    QFile weightedFile(weightedSvg);
-    QFile plainFile(plainSvg);
-    REQUIRE(weightedFile.open(QIODevice::ReadOnly));
-    REQUIRE(plainFile.open(QIODevice::ReadOnly));
-    const QString weightedText = QString::fromUtf8(weightedFile.readAll());
-    const QString plainText = QString::fromUtf8(plainFile.readAll());
+    const QString weightedText = QString::fromUtf8(readBytes(weightedSvg));
+    const QString plainText = QString::fromUtf8(readBytes(plainSvg));
     CHECK(weightedText.contains("Weighted value (weight × accuracy)"));
     CHECK_FALSE(plainText.contains("Weighted value"));
     CHECK(plainText.contains(">Accuracy<"));
