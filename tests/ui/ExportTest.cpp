@@ -74,27 +74,6 @@ int reddishBlobs(const QImage &image)
     return blobs;
 }
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-/// Runs effort-frontier with no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM).
-Run runHeadless(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(EF_EXECUTABLE), arguments);
-    REQUIRE(process.waitForFinished(60000));
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
 } // namespace
 
 TEST_CASE("The window exports PNGs of the requested pixel size with the red dots in both themes", "[export]")

@@ -15,18 +15,7 @@
 using namespace ef;
 using namespace ef::test;
 
-namespace {
-
-std::size_t projectNamed(const Scenario &scenario, const std::string &name)
-{
-    for (std::size_t i = 0; i < scenario.projects.size(); ++i)
-        if (scenario.projects[i].name == name)
-            return i;
-    FAIL("no project " << name);
-    return 0;
-}
-
-} // namespace
+namespace { } // namespace
 
 TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top)", "[montecarlo][window]")
 {

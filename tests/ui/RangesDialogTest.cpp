@@ -29,15 +29,6 @@ using namespace ef::test;
 
 namespace {
 
-std::size_t projectNamed(const Scenario &scenario, const std::string &name)
-{
-    for (std::size_t i = 0; i < scenario.projects.size(); ++i)
-        if (scenario.projects[i].name == name)
-            return i;
-    FAIL("no project " << name);
-    return 0;
-}
-
 void clickOk(RangesDialog *dialog)
 {
     auto *buttons = dialog->findChild<QDialogButtonBox *>();

@@ -19,13 +19,17 @@
 #include <QFile>
 #include <QImage>
 #include <QMessageBox>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ef::test {
@@ -47,6 +51,38 @@ inline QByteArray readBytes(const QString &path)
 }
 
 /// Shows `window` at `size` (an invalid size: as it is) and waits until it is active, so keys reach it.
+/// The index of the project called `name` (fails the test when there is none).
+inline std::size_t projectNamed(const Scenario &scenario, const std::string &name)
+{
+    for (std::size_t i = 0; i < scenario.projects.size(); ++i)
+        if (scenario.projects[i].name == name)
+            return i;
+    FAIL("no project " << name);
+    return 0;
+}
+
+/// What a run of the program gave.
+struct Run {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs effort-frontier with no display at all (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM).
+inline Run runHeadless(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(EF_EXECUTABLE), arguments);
+    REQUIRE(process.waitForFinished(60000));
+    REQUIRE(process.exitStatus() == QProcess::NormalExit);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
 inline void showActive(MainWindow &window, QSize size = QSize(1280, 720))
 {
     if (size.isValid())
