@@ -177,6 +177,23 @@ void PresenterWindow::requestGrowth()
     m_growthGeneration = m_service->requestGrowth(m_target);
 }
 
+void PresenterWindow::setWeighted(bool on)
+{
+    Chart *chart = m_plot->chart();
+    if (chart->weighted() == on)
+        return;
+    chart->setWeighted(on); // kept by the chart for every later update
+    chart->setAutoRange(true);
+    if (!m_shown.projects.empty())
+        chart->update(m_shown, m_shownSplit);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool PresenterWindow::isWeighted() const
+{
+    return m_plot->chart()->weighted();
+}
+
 bool PresenterWindow::isGrowthShown() const
 {
     return !m_growth->isHidden();
