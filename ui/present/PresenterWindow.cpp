@@ -182,10 +182,7 @@ void PresenterWindow::setWeighted(bool on)
     Chart *chart = m_plot->chart();
     if (chart->weighted() == on)
         return;
-    chart->setWeighted(on); // kept by the chart for every later update
-    chart->setAutoRange(true);
-    if (!m_shown.projects.empty())
-        chart->update(m_shown, m_shownSplit);
+    chart->setWeighted(on); // redraws what is shown, and is kept for every later scene and travel
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
