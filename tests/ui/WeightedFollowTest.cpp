@@ -13,10 +13,12 @@
 #include "charts/Brief.h"
 #include "persistence/Settings.h"
 #include "present/PresenterWindow.h"
+#include "widgets/AnimationDialog.h"
 #include "window/MeetingExports.h"
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -311,4 +313,24 @@ TEST_CASE("The window's brief and animation exports follow View ▸ Weighted Val
     CHECK(readBytes(fromWindowOff) == readBytes(direct));
     CHECK(readBytes(fromWindowOn) == readBytes(directWeighted));
     CHECK(readBytes(direct) != readBytes(directWeighted));
+}
+
+TEST_CASE("The animation dialog previews weighted frames when the window plots weighted value",
+          "[animation][dialog][weighted]")
+{
+    const Scenario scenario = presetScenario("ml-first");
+    AnimationDialog plain(scenario, Theme::dark());
+    AnimationDialog weighted(scenario, Theme::dark());
+    weighted.setWeighted(true);
+    CHECK_FALSE(plain.options().weighted);
+    CHECK(weighted.options().weighted);
+    REQUIRE(plain.sweep());
+    REQUIRE(weighted.sweep());
+    plain.updatePreview();
+    weighted.updatePreview();
+    const QImage plainLast = plain.lastPreview()->pixmap().toImage();
+    const QImage weightedLast = weighted.lastPreview()->pixmap().toImage();
+    REQUIRE_FALSE(plainLast.isNull());
+    REQUIRE_FALSE(weightedLast.isNull());
+    CHECK(plainLast != weightedLast);
 }
