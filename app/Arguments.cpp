@@ -74,7 +74,8 @@ Options::Options()
                QStringLiteral("NAME")),
       weighted(QStringLiteral("weighted"),
                QStringLiteral("With --export: the accuracy view plots weighted value (weight x accuracy) instead of "
-                              "accuracy, as View > Weighted Value does in the window.")),
+                              "accuracy, as View > Weighted Value does in the window; also in the chart of "
+                              "--brief and every frame of --animate.")),
       present(QStringLiteral("present"),
               QStringLiteral("Open the window in presenter mode: full screen, the chart alone, stepping through "
                              "the snapshots and presets (Esc leaves).")),

@@ -287,9 +287,6 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     if (parser.isSet(options.samples) && isMeetingExport(out, parser, options))
         throw UsageError{QStringLiteral("--samples with --export draws whiskers on a .png, .svg or .pdf chart; "
                                         "it does not go with numbers, --brief or --animate")};
-    if (parser.isSet(options.weighted) && isMeetingExport(out, parser, options))
-        throw UsageError{QStringLiteral("--weighted is for chart exports (.png, .svg, .pdf), not --brief, --animate "
-                                        "or .csv")};
     // Numbers (.csv), the brief (--brief) and animations (--animate): app/MeetingExport.cpp.
     if (isMeetingExport(out, parser, options))
         return runMeetingExport(argc, argv, parser, options, [&] {

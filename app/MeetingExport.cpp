@@ -61,6 +61,8 @@ int runNumbers(const QCommandLineParser &parser, const Options &options, const s
 {
     const QString out = parser.value(options.exportTo);
     const QString view = parser.value(options.view);
+    if (parser.isSet(options.weighted))
+        throw UsageError{QStringLiteral("--weighted is for charts, --brief and --animate, not numbers (.csv)")};
     if (view != QLatin1String("accuracy") && view != QLatin1String("curves") && view != QLatin1String("growth"))
         throw UsageError{
             QStringLiteral("--view: \"%1\" is not one of accuracy, curves, growth (for .csv)").arg(view.left(40))};
@@ -105,6 +107,11 @@ int runBrief(int argc, char **argv, const QCommandLineParser &parser, const Opti
         throw UsageError{
             QStringLiteral("--view: a brief shows the accuracy or the growth view, not %1").arg(chartViewName(*view))};
     briefOptions.view = *view;
+    // --weighted: the brief's accuracy chart plots weight × accuracy (the table shows both anyway).
+    briefOptions.weighted = parser.isSet(options.weighted);
+    if (briefOptions.weighted && *view != ChartView::Accuracy)
+        throw UsageError{QStringLiteral("--weighted: the %1 view has no accuracy axis; use --view accuracy")
+                             .arg(chartViewName(*view))};
     // Handouts are printed: the light theme unless asked otherwise.
     const Theme theme = requestedTheme(parser, options, "light");
     checkFolder(out);
@@ -137,6 +144,7 @@ int runAnimation(int argc, char **argv, const QCommandLineParser &parser, const 
     animation.seconds = parseDuration(parser.value(options.duration));
     animation.loop = parseLoop(parser.value(options.loop));
     animation.method = parseMethod(parser.value(options.method));
+    animation.weighted = parser.isSet(options.weighted); // every frame plots weight × accuracy
     if (const QString problem = animationOptionsProblem(animation); !problem.isEmpty())
         throw UsageError{problem};
     const Theme theme = requestedTheme(parser, options, "dark");

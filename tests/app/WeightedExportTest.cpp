@@ -7,6 +7,7 @@
 #include "RunProgram.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace ef::test;
@@ -52,7 +53,9 @@ TEST_CASE("The --weighted flag needs an accuracy view of --export", "[app][expor
         {{"--export", dir.filePath("g.png"), "--view", "growth", "--weighted"},
          "effort-frontier: --weighted: the growth view has no accuracy axis; use --view accuracy\n"},
         {{"--export", dir.filePath("n.csv"), "--weighted"},
-         "effort-frontier: --weighted is for chart exports (.png, .svg, .pdf), not --brief, --animate or .csv\n"},
+         "effort-frontier: --weighted is for charts, --brief and --animate, not numbers (.csv)\n"},
+        {{"--export", dir.filePath("b.pdf"), "--brief", "--view", "growth", "--weighted"},
+         "effort-frontier: --weighted: the growth view has no accuracy axis; use --view accuracy\n"},
     };
     for (const auto &c : cases) {
         const ProgramRun run = runProgram(c.arguments);
@@ -63,4 +66,44 @@ TEST_CASE("The --weighted flag needs an accuracy view of --export", "[app][expor
     }
     // Beside another view it applies to the accuracy panel.
     CHECK(runProgram({"--export", dir.filePath("both.png"), "--view", "growth+accuracy", "--weighted"}).exitCode == 0);
+}
+
+TEST_CASE("--weighted goes with --brief and --animate", "[app][export][weighted][brief][animation]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // The brief: a one-page PDF whose chart is the weighted one (only the creation date differs between
+    // two drawings of the same brief, so the rest must differ here).
+    const QString plainPdf = dir.filePath("plain.pdf");
+    const QString weightedPdf = dir.filePath("weighted.pdf");
+    for (const QStringList &arguments :
+         {QStringList{"--export", plainPdf, "--brief", "--preset", "ml-first"},
+          QStringList{"--export", weightedPdf, "--brief", "--preset", "ml-first", "--weighted"}}) {
+        const ProgramRun run = runProgram(arguments);
+        CHECK(run.exitCode == 0);
+        CHECK(run.err.isEmpty());
+    }
+    const auto withoutDate = [](const QByteArray &pdf) {
+        QString text = QString::fromLatin1(pdf);
+        text.remove(QRegularExpression(QStringLiteral("/CreationDate\\s*\\([^)]*\\)")));
+        return text;
+    };
+    const QByteArray weightedBrief = readAll(weightedPdf);
+    CHECK(weightedBrief.startsWith("%PDF-"));
+    CHECK(withoutDate(weightedBrief) != withoutDate(readAll(plainPdf)));
+
+    // An animation: every frame weighted, so the file differs; without the flag it is as before.
+    const QStringList animate{"--preset", "ml-first", "--animate", "total=60:120",
+                              "--frames", "3",        "--size",    "320x200"};
+    const QString plainGif = dir.filePath("plain.gif");
+    const QString weightedGif = dir.filePath("weighted.gif");
+    const QString againGif = dir.filePath("again.gif");
+    CHECK(runProgram(QStringList{"--export", plainGif} + animate).exitCode == 0);
+    const ProgramRun run = runProgram(QStringList{"--export", weightedGif, "--weighted"} + animate);
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.isEmpty());
+    CHECK(runProgram(QStringList{"--export", againGif} + animate).exitCode == 0);
+    CHECK(readAll(weightedGif).startsWith("GIF89a"));
+    CHECK(readAll(weightedGif) != readAll(plainGif));
+    CHECK(readAll(againGif) == readAll(plainGif));
 }

@@ -61,6 +61,7 @@ AnimationRenderer::AnimationRenderer(const Scenario &scenario, const Sweep &swee
     d->chart = new Chart(&d->plot);
     d->chart->setScale(exportScale(options.size));
     d->chart->setTheme(theme);
+    d->chart->setWeighted(options.weighted); // the fixed ranges below are then those of the weighted values
     // Axes that hold still: the union of the automatic ranges of the first and the last frame.
     QCPRange x, y;
     bool any = false;
@@ -85,6 +86,11 @@ AnimationRenderer::AnimationRenderer(const Scenario &scenario, const Sweep &swee
 }
 
 AnimationRenderer::~AnimationRenderer() = default;
+
+Chart *AnimationRenderer::chart() const
+{
+    return d->chart;
+}
 
 QImage AnimationRenderer::frame(int frame, QString *error)
 {

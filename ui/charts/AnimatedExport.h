@@ -19,6 +19,8 @@
 
 namespace ef {
 
+class Chart;
+
 /// Limits of --frames and the shortest frame players show as asked.
 inline constexpr int kMinAnimationFrames = 2;
 inline constexpr int kMaxAnimationFrames = 600;
@@ -31,6 +33,8 @@ struct AnimationOptions {
     double seconds = 4;           ///< The whole animation's duration, spread evenly over the frames.
     int loop = 0;                 ///< How many times it plays; 0 = forever.
     Method method = Method::Auto; ///< How each frame's scenario is allocated (the chart's method).
+    /// The chart plots weight × accuracy (View ▸ Weighted Value, --weighted).
+    bool weighted = false;
 };
 
 /// What an export measured, for the benchmark.
@@ -62,6 +66,8 @@ public:
     /// Frame `frame` (0…frames − 1) as an RGB32 image; a null image with `error` set when that frame's
     /// scenario has no allocation (e.g. minimum efforts above a swept total).
     QImage frame(int frame, QString *error);
+    /// The chart the frames are drawn by (its plot is options.size; its axes hold still across frames).
+    [[nodiscard]] Chart *chart() const;
 
 private:
     struct Private;

@@ -181,6 +181,7 @@ QByteArray renderBrief(const Scenario &scenario, const AllocationResult &result,
             } else {
                 auto *chart = new Chart(&plot);
                 chart->setTheme(theme);
+                chart->setWeighted(options.weighted);
                 chart->update(scenario, result);
             }
             plot.replot(QCustomPlot::rpImmediateRefresh);

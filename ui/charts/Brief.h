@@ -20,6 +20,8 @@ struct BriefOptions {
     ChartView view = ChartView::Accuracy; ///< The chart at the top.
     QDate date = QDate::currentDate();    ///< Printed in the header.
     QPageSize::PageSizeId page = QPageSize::A4;
+    /// The accuracy chart plots weight × accuracy (View ▸ Weighted Value, --weighted); the table is the same.
+    bool weighted = false;
 };
 
 /**

@@ -20,6 +20,29 @@ namespace {
 
 /// The smallest point size a title is shrunk to before it is cut.
 constexpr int kMinTitlePointSize = 8;
+/// A subtitle shrinks to no less than this share of its normal size, nor below kMinSubtitlePointSize.
+constexpr double kMinSubtitleShare = 0.75;
+constexpr double kMinSubtitlePointSize = 7;
+/// At most this many lines of subtitle; the rest is elided (the full text is the tooltip).
+constexpr int kMaxSubtitleLines = 2;
+
+/// `words` wrapped at spaces so that no line is wider than `target` (a word wider than it takes a line).
+QStringList wrapWords(const QStringList &words, const QFontMetricsF &metrics, double target)
+{
+    QStringList out;
+    QString line;
+    for (const QString &word : words) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > target) {
+            out << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    out << line;
+    return out;
+}
 
 /// Ticks for an axis of whole units: labels with thousands separators ("1,000,000"), never fractions
 /// of a unit, and as many as fit side by side (set from the axis's length after each layout).
@@ -244,39 +267,77 @@ bool ChartFrame::fitTitles()
         m_title->setText(title);
         changed = true;
     }
-    // The subtitle wraps at spaces onto as many lines as the width needs (balanced: two lines are
-    // broken near the middle), so a narrow panel never cuts it off at both ends.
-    const QFontMetricsF metrics(m_subtitle->font());
+    changed = fitSubtitle(room) || changed;
+    return changed;
+}
+
+bool ChartFrame::fitSubtitle(double room)
+{
+    // Like the title, the subtitle shrinks first (to three quarters of its size at most, so it stays
+    // readable), then wraps onto two lines at spaces (balanced: broken near the middle unless that costs
+    // a line), then the second line is elided; its tooltip then shows all of it.
+    const QFont normal = font();
+    const double smallest
+        = std::min(normal.pointSizeF(), std::max(normal.pointSizeF() * kMinSubtitleShare, kMinSubtitlePointSize));
+    QFont probe = normal;
+    while (probe.pointSizeF() > smallest && QFontMetricsF(probe).horizontalAdvance(m_subtitleText) > room)
+        probe.setPointSizeF(std::max(smallest, probe.pointSizeF() - 0.5));
+    const QFontMetricsF metrics(probe);
+    const double full = metrics.horizontalAdvance(m_subtitleText);
     QString shown = m_subtitleText;
-    if (metrics.horizontalAdvance(shown) > room) {
+    bool elided = false;
+    if (full > room) {
         const QStringList words = m_subtitleText.split(QLatin1Char(' '));
-        const int lines = static_cast<int>(std::ceil(metrics.horizontalAdvance(m_subtitleText) / std::max(1.0, room)));
-        const auto wrap = [&](double target) {
-            QStringList out;
-            QString line;
-            for (const QString &word : words) {
-                const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-                if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > target) {
-                    out << line;
-                    line = word;
-                } else {
-                    line = candidate;
-                }
-            }
-            out << line;
-            return out;
-        };
-        // Balanced lines first; when balancing costs an extra line, fill each line to the width instead.
-        QStringList out = wrap(std::min(room, metrics.horizontalAdvance(m_subtitleText) / lines + 1));
-        if (out.size() > lines)
-            out = wrap(room);
-        shown = out.join(QLatin1Char('\n'));
+        QStringList lines = wrapWords(words, metrics, std::min(room, full / kMaxSubtitleLines + 1));
+        if (lines.size() > kMaxSubtitleLines)
+            lines = wrapWords(words, metrics, room);
+        if (lines.size() > kMaxSubtitleLines) {
+            // Too long even for two full lines: the rest joins the last line, which is elided.
+            const QStringList rest = lines.mid(kMaxSubtitleLines - 1);
+            lines = lines.mid(0, kMaxSubtitleLines - 1);
+            lines << rest.join(QLatin1Char(' '));
+        }
+        const int width = static_cast<int>(std::floor(std::max(1.0, room)));
+        for (QString &line : lines) {
+            const QString cut = metrics.elidedText(line, Qt::ElideRight, width);
+            elided = elided || cut != line;
+            line = cut;
+        }
+        shown = lines.join(QLatin1Char('\n'));
+    }
+    m_subtitleElided = elided;
+    bool changed = false;
+    if (m_subtitle->font() != probe) {
+        m_subtitle->setFont(probe);
+        changed = true;
     }
     if (m_subtitle->text() != shown) {
         m_subtitle->setText(shown);
         changed = true;
     }
     return changed;
+}
+
+QString ChartFrame::shownSubtitle() const
+{
+    return m_subtitle->text();
+}
+
+QFont ChartFrame::subtitleFont() const
+{
+    return m_subtitle->font();
+}
+
+QRectF ChartFrame::subtitleRect() const
+{
+    return QRectF(m_subtitle->outerRect());
+}
+
+QString ChartFrame::subtitleToolTipAt(const QPointF &pos) const
+{
+    if (!m_subtitleElided || !subtitleRect().contains(pos))
+        return {};
+    return m_subtitleText;
 }
 
 void ChartFrame::setStages(const std::vector<Stage> &stages)

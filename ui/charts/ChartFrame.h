@@ -70,9 +70,18 @@ public:
     [[nodiscard]] QString shownTitle() const;
     /// The width the titles may take, in pixels.
     [[nodiscard]] double titleRoom() const;
-    /// The line under the title (shown on two lines when one is too narrow).
+    /// The line under the title: when the width is too narrow for it, shrunk (to 3/4 of its size at
+    /// most), then wrapped onto two lines, then elided (its tooltip then shows all of it).
     void setSubtitle(const QString &text);
     [[nodiscard]] QString subtitle() const { return m_subtitleText; }
+    /// The subtitle as drawn (lines joined by '\n', elided with "…" when even two lines are too short).
+    [[nodiscard]] QString shownSubtitle() const;
+    /// The font the subtitle is drawn in (the theme's base size unless it had to shrink).
+    [[nodiscard]] QFont subtitleFont() const;
+    /// Where the subtitle is laid out, in pixels of the plot.
+    [[nodiscard]] QRectF subtitleRect() const;
+    /// The whole subtitle when it is elided and `pos` is on it; empty otherwise.
+    [[nodiscard]] QString subtitleToolTipAt(const QPointF &pos) const;
 
     /// Shows these stages (rebuilt only when they differ from the ones shown).
     void setStages(const std::vector<Stage> &stages);
@@ -113,6 +122,7 @@ protected:
 
 private:
     bool fitTitles();
+    bool fitSubtitle(double room);
     void applyFrameTheme();
     void placeStageLabels(std::vector<QRectF> &taken);
 
@@ -123,6 +133,7 @@ private:
     bool m_onScreen = false;
     QString m_titleText;
     QString m_subtitleText;
+    bool m_subtitleElided = false;
     QCPTextElement *m_title = nullptr;
     QCPTextElement *m_subtitle = nullptr;
     QCPLegend *m_legend = nullptr;

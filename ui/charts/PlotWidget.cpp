@@ -37,7 +37,9 @@ bool PlotWidget::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_frame) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = m_frame->toolTipAt(help->pos());
+        QString text = m_frame->toolTipAt(help->pos());
+        if (text.isEmpty()) // an elided subtitle shows all of itself
+            text = m_frame->subtitleToolTipAt(help->pos());
         if (text.isEmpty())
             QToolTip::hideText();
         else

@@ -177,6 +177,20 @@ void PresenterWindow::requestGrowth()
     m_growthGeneration = m_service->requestGrowth(m_target);
 }
 
+void PresenterWindow::setWeighted(bool on)
+{
+    Chart *chart = m_plot->chart();
+    if (chart->weighted() == on)
+        return;
+    chart->setWeighted(on); // redraws what is shown, and is kept for every later scene and travel
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool PresenterWindow::isWeighted() const
+{
+    return m_plot->chart()->weighted();
+}
+
 bool PresenterWindow::isGrowthShown() const
 {
     return !m_growth->isHidden();

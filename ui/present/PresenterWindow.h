@@ -62,6 +62,11 @@ public:
     /// The font and line scale used for this screen size.
     [[nodiscard]] double chartScale() const;
 
+    /// Weighted value (the window's View ▸ Weighted Value): the chart plots weight × accuracy, in every
+    /// scene and while the dots travel, until it is turned off.
+    void setWeighted(bool on);
+    [[nodiscard]] bool isWeighted() const;
+
     /// The growth view beside the chart (G): how the split of the current state grows with the budget.
     void setGrowthShown(bool shown);
     [[nodiscard]] bool isGrowthShown() const;

@@ -161,7 +161,16 @@ AnimationOptions AnimationDialog::options() const
     options.frames = m_frames->value();
     options.seconds = m_duration->value();
     options.loop = m_loop->value();
+    options.weighted = m_weighted;
     return options;
+}
+
+void AnimationDialog::setWeighted(bool on)
+{
+    if (on == m_weighted)
+        return;
+    m_weighted = on;
+    validate(); // the previews again
 }
 
 AnimationFormat AnimationDialog::format() const

@@ -53,6 +53,8 @@ public:
     [[nodiscard]] QDialogButtonBox *buttons() const { return m_buttons; }
     /// Draws the previews now (they otherwise follow the settings after a short pause).
     void updatePreview();
+    /// Weighted value (the window's View ▸ Weighted Value): the previews and options() plot weight × accuracy.
+    void setWeighted(bool on);
 
 private:
     void parameterChanged();
@@ -73,6 +75,7 @@ private:
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
     QTimer *m_previewTimer;
+    bool m_weighted = false;
 };
 
 } // namespace ef

@@ -299,6 +299,8 @@ void MainWindow::createActions()
         m_chart->chart()->setWeighted(on);
         m_chart->replot(QCustomPlot::rpQueuedReplot);
         settings::setWeightedValueShown(on);
+        if (m_presenter) // presenter mode follows the window's toggle
+            m_presenter->setWeighted(on);
     });
 
     m_presentAction = new QAction(tr("&Present"), this);
@@ -335,6 +337,7 @@ void MainWindow::createMenus()
     // Numbers out for meetings: the table to the clipboard, CSV, the one-page brief.
     m_meeting = new MeetingExports(
         this, m_document, m_results, [this] { return m_theme; }, [this](const QString &text) { showMessage(text); });
+    m_meeting->setWeightedSource([this] { return m_weightedAction->isChecked(); }); // brief, animations
     connect(m_meeting, &MeetingExports::written, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
@@ -557,7 +560,7 @@ bool MainWindow::exportChart(const QString &path, const ExportOptions &options, 
     ViewExportOptions viewOptions;
     viewOptions.view = view;
     viewOptions.baseline = m_document->baselineName();
-    viewOptions.uncertainty = m_document->monteCarlo(); // the whiskers the window shows
+    viewOptions.uncertainty = m_document->monteCarlo();   // the whiskers the window shows
     viewOptions.weighted = m_weightedAction->isChecked(); // View ▸ Weighted Value
     const Theme theme = themeId.isEmpty() ? m_theme : Theme::byId(themeId).value_or(m_theme);
     const bool ok
@@ -608,6 +611,7 @@ PresenterWindow *MainWindow::present()
         return m_presenter;
     }
     m_presenter = new PresenterWindow(presenterScenes(m_document->scenario(), m_files->displayName()), m_theme);
+    m_presenter->setWeighted(m_weightedAction->isChecked()); // View ▸ Weighted Value
     // On the screen this window is on (a projector is usually a second screen the window was moved to).
     if (QScreen *here = screen())
         m_presenter->setGeometry(here->geometry());

@@ -70,6 +70,7 @@ bool MeetingExports::writeBrief(const QString &path, QString *error)
 {
     QString problem;
     BriefOptions options;
+    options.weighted = weighted(); // View ▸ Weighted Value
     const bool ok = exportBrief(m_document->scenario(), m_document->result(), Theme::light(), path, options, &problem);
     if (!ok)
         m_report(tr("Export failed — %1").arg(problem));
@@ -87,8 +88,10 @@ bool MeetingExports::writeAnimation(const QString &path, const Sweep &sweep, con
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     QString problem;
+    AnimationOptions drawn = options;
+    drawn.weighted = weighted(); // View ▸ Weighted Value
     const bool ok
-        = exportAnimation(m_document->scenario(), sweep, m_theme(), path, options, &problem, [&](int done, int) {
+        = exportAnimation(m_document->scenario(), sweep, m_theme(), path, drawn, &problem, [&](int done, int) {
               progress.setValue(done);
               QApplication::processEvents();
               return !progress.wasCanceled();
@@ -106,6 +109,7 @@ bool MeetingExports::writeAnimation(const QString &path, const Sweep &sweep, con
 void MeetingExports::exportAnimationInteractive()
 {
     AnimationDialog dialog(m_document->scenario(), m_theme(), m_window);
+    dialog.setWeighted(weighted());
     if (dialog.exec() != QDialog::Accepted)
         return;
     const std::optional<Sweep> sweep = dialog.sweep();

@@ -38,6 +38,9 @@ public:
 
     MeetingExports(QWidget *window, Document *document, ResultsTable *results, std::function<Theme()> theme,
                    std::function<void(const QString &)> report);
+    /// Where the window's View ▸ Weighted Value is read: the brief's chart and the animations follow it
+    /// (neither does without this).
+    void setWeightedSource(std::function<bool()> weighted) { m_weighted = std::move(weighted); }
 
     [[nodiscard]] QAction *copyTableAction() const { return m_copyTable; }
     [[nodiscard]] QAction *exportNumbersAction() const { return m_exportNumbers; }
@@ -46,10 +49,12 @@ public:
 
     /// Writes the numbers to `path` atomically; false with `error` set (and reported) on failure.
     bool writeNumbers(const QString &path, Numbers numbers, QString *error = nullptr);
-    /// Writes the one-page brief (light theme) to `path` atomically; false with `error` set (and reported).
+    /// Writes the one-page brief (light theme; its chart weighted as the window's) to `path` atomically;
+    /// false with `error` set (and reported).
     bool writeBrief(const QString &path, QString *error = nullptr);
     /**
-     * Writes an animation of `sweep` to `path` (.gif, .webp) in the window's theme, with a progress
+     * Writes an animation of `sweep` to `path` (.gif, .webp) in the window's theme and weighted as the
+     * window's chart (options.weighted is replaced by the window's View ▸ Weighted Value), with a progress
      * dialog that can cancel it: frames are drawn on this thread between events (QCustomPlot is a
      * widget), encoded on a worker. False with `error` set (and reported, unless cancelled) on failure.
      */
@@ -65,12 +70,14 @@ private:
     void exportBriefInteractive();
     void exportAnimationInteractive();
     [[nodiscard]] QString suggestedName(const QString &suffix) const;
+    [[nodiscard]] bool weighted() const { return m_weighted && m_weighted(); }
 
     QWidget *m_window;
     Document *m_document;
     ResultsTable *m_results;
     std::function<Theme()> m_theme;
     std::function<void(const QString &)> m_report;
+    std::function<bool()> m_weighted;
     QAction *m_copyTable;
     QAction *m_exportNumbers;
     QAction *m_exportBrief;
