@@ -68,7 +68,7 @@ TEST_CASE("The --weighted flag needs an accuracy view of --export", "[app][expor
     CHECK(runProgram({"--export", dir.filePath("both.png"), "--view", "growth+accuracy", "--weighted"}).exitCode == 0);
 }
 
-TEST_CASE("--weighted goes with --brief and --animate", "[app][export][weighted][brief][animation]")
+TEST_CASE("The command line takes --weighted with --brief and --animate", "[app][export][weighted][brief][animation]")
 {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -88,9 +88,9 @@ TEST_CASE("--weighted goes with --brief and --animate", "[app][export][weighted]
         text.remove(QRegularExpression(QStringLiteral("/CreationDate\\s*\\([^)]*\\)")));
         return text;
     };
-    const QByteArray weightedBrief = readAll(weightedPdf);
+    const QByteArray weightedBrief = readBytes(weightedPdf);
     CHECK(weightedBrief.startsWith("%PDF-"));
-    CHECK(withoutDate(weightedBrief) != withoutDate(readAll(plainPdf)));
+    CHECK(withoutDate(weightedBrief) != withoutDate(readBytes(plainPdf)));
 
     // An animation: every frame weighted, so the file differs; without the flag it is as before.
     const QStringList animate{"--preset", "ml-first", "--animate", "total=60:120",
@@ -103,7 +103,7 @@ TEST_CASE("--weighted goes with --brief and --animate", "[app][export][weighted]
     CHECK(run.exitCode == 0);
     CHECK(run.err.isEmpty());
     CHECK(runProgram(QStringList{"--export", againGif} + animate).exitCode == 0);
-    CHECK(readAll(weightedGif).startsWith("GIF89a"));
-    CHECK(readAll(weightedGif) != readAll(plainGif));
-    CHECK(readAll(againGif) == readAll(plainGif));
+    CHECK(readBytes(weightedGif).startsWith("GIF89a"));
+    CHECK(readBytes(weightedGif) != readBytes(plainGif));
+    CHECK(readBytes(againGif) == readBytes(plainGif));
 }

@@ -224,7 +224,7 @@ TEST_CASE("An animation drawn weighted puts each dot at weight · f(effort), in 
     }
 }
 
-TEST_CASE("--animate --weighted on the command line draws the weighted frames", "[animation][weighted][app]")
+TEST_CASE("The command line's --animate --weighted draws the weighted frames", "[animation][weighted][app]")
 {
     QTemporaryDir dir;
     const auto run = [&](const QString &name, bool weighted) {
