@@ -8,6 +8,7 @@
 #include "FileTestSupport.h"
 #include "MonteCarlo.h"
 #include "QtStringMakers.h"
+#include "present/PresenterWindow.h"
 
 #include <QLocale>
 #include <QTest>
@@ -137,4 +138,52 @@ TEST_CASE("A range on Dynamic pricing shows the Monte Carlo's whiskers and P(top
     CHECK(model->topProbabilityColumn() == -1);
     CHECK(model->spreadColumn() == -1);
     CHECK(model->columnCount() == ResultsModel::kPlainColumns);
+}
+
+TEST_CASE("Presenter mode shows the whiskers on the working scene and never on another state",
+          "[montecarlo][presenter]")
+{
+    MainWindow window;
+    Document *document = window.document();
+    const std::size_t pricing = projectNamed(document->scenario(), "Dynamic pricing");
+    document->edit(QStringLiteral("Range"), [pricing](Scenario &s) {
+        const double a = s.projects[pricing].curve.a;
+        s.projects[pricing].uncertainty.a = ParameterRange{0.5 * a, 1.5 * a};
+    });
+    REQUIRE(waitUntil([&] { return document->monteCarlo() != nullptr; }, 30000));
+    const MonteCarloProject drawn = document->monteCarlo()->projects[pricing];
+    REQUIRE(drawn.p5 < drawn.p95);
+
+    PresenterWindow *presenter = window.present();
+    REQUIRE(presenter != nullptr);
+    auto settled = [&] { return presenter->targetSplit().ok() && !presenter->isTravelling(); };
+    REQUIRE(waitUntil(settled, 5000));
+    QTest::qWait(50);
+    Chart *chart = presenter->chart();
+    REQUIRE(chart->whiskers()->visible());
+    bool found = false;
+    for (int k = 0; k < chart->whiskerCentres()->dataCount(); ++k)
+        if (chart->whiskerCentres()->data()->at(k)->t == static_cast<double>(pricing)) {
+            found = true;
+            const double effort = chart->whiskerCentres()->data()->at(k)->key;
+            CHECK(effort - chart->whiskers()->data()->at(k).errorMinus == static_cast<double>(drawn.p5));
+            CHECK(effort + chart->whiskers()->data()->at(k).errorPlus == static_cast<double>(drawn.p95));
+        }
+    CHECK(found);
+
+    // Another total is another state: its spread was never computed, so no whiskers.
+    QTest::keyClick(presenter, Qt::Key_Up);
+    REQUIRE(waitUntil([&] { return presenter->target().totalEffort != document->scenario().totalEffort; }, 2000));
+    REQUIRE(waitUntil(settled, 5000));
+    CHECK_FALSE(chart->whiskers()->visible());
+    CHECK_FALSE(chart->subtitle().contains(QStringLiteral("bars:")));
+    // The next scene (a preset) has none either; back on the working scene they return.
+    QTest::keyClick(presenter, Qt::Key_Right);
+    REQUIRE(waitUntil(settled, 5000));
+    CHECK_FALSE(chart->whiskers()->visible());
+    QTest::keyClick(presenter, Qt::Key_Home);
+    REQUIRE(waitUntil([&] { return presenter->target().totalEffort == document->scenario().totalEffort; }, 2000));
+    REQUIRE(waitUntil(settled, 5000));
+    CHECK(chart->whiskers()->visible());
+    presenter->close();
 }

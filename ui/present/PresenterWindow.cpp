@@ -238,8 +238,19 @@ void PresenterWindow::showFrame(double t)
     m_shownSplit = std::move(frame.result);
     Chart *chart = m_plot->chart();
     chart->setAutoRange(true);
+    const bool spreadApplies = m_uncertainty && m_shown.totalEffort == m_uncertainState.totalEffort
+        && m_shown.projects == m_uncertainState.projects;
+    chart->setUncertainty(spreadApplies ? &*m_uncertainty : nullptr);
     chart->update(m_shown, m_shownSplit);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PresenterWindow::setUncertainty(const Scenario &state, const MonteCarloResult &result)
+{
+    m_uncertainState = state;
+    m_uncertainty = result;
+    if (m_travel->state() != QAbstractAnimation::Running && m_shownSplit.ok())
+        showFrame(1.0);
 }
 
 void PresenterWindow::updateCaption()

@@ -4,10 +4,13 @@
 #pragma once
 
 #include "Allocation.h"
+#include "MonteCarlo.h"
 #include "charts/Theme.h"
 #include "present/Scenes.h"
 
 #include <QWidget>
+
+#include <optional>
 
 #include <vector>
 
@@ -67,6 +70,13 @@ public:
     void setWeighted(bool on);
     [[nodiscard]] bool isWeighted() const;
 
+    /**
+     * The window's Monte Carlo of `state`: its p5–p95 whiskers are drawn whenever the state shown is
+     * that state (same projects and total: the working scene, not nudged), and never on another, so a
+     * room is never shown one state's spread on another's dots.
+     */
+    void setUncertainty(const Scenario &state, const MonteCarloResult &result);
+
     /// The growth view beside the chart (G): how the split of the current state grows with the budget.
     void setGrowthShown(bool shown);
     [[nodiscard]] bool isGrowthShown() const;
@@ -106,6 +116,8 @@ private:
     AllocationResult m_shownSplit;
     Scenario m_from; ///< Where the current travel started.
     AllocationResult m_fromSplit;
+    std::optional<MonteCarloResult> m_uncertainty; ///< setUncertainty()'s, for m_uncertainState only.
+    Scenario m_uncertainState;
 };
 
 } // namespace ef

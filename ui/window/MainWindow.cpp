@@ -612,6 +612,13 @@ PresenterWindow *MainWindow::present()
     }
     m_presenter = new PresenterWindow(presenterScenes(m_document->scenario(), m_files->displayName()), m_theme);
     m_presenter->setWeighted(m_weightedAction->isChecked()); // View ▸ Weighted Value
+    // The window's Monte Carlo: whiskers on the working scene, also when the run lands after opening.
+    auto shareSpread = [this] {
+        if (const MonteCarloResult *spread = m_document->monteCarlo(); spread && m_presenter)
+            m_presenter->setUncertainty(m_document->scenario(), *spread);
+    };
+    shareSpread();
+    connect(m_document, &Document::changed, m_presenter, shareSpread);
     // On the screen this window is on (a projector is usually a second screen the window was moved to).
     if (QScreen *here = screen())
         m_presenter->setGeometry(here->geometry());
