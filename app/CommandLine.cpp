@@ -257,14 +257,29 @@ Requested allocateRequested(const QCommandLineParser &parser, const Options &opt
     return requested;
 }
 
-MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested);
+/// With --draws: every draw as CSV, written to a temporary file beside OUT and renamed into place only
+/// by commitDraws(), after the rest of the command has succeeded (a refused export leaves no file).
+using PendingDraws = std::unique_ptr<QSaveFile>;
+
+MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested,
+                            PendingDraws &draws);
 
 /// What --allocate and --export both start from: the requested scenario and its plan and, with --samples,
-/// the Monte Carlo around that plan.
+/// the Monte Carlo around that plan (and its --draws file, not yet in place).
 struct SampledRequest {
     Requested requested;
     std::optional<MonteCarloResult> monteCarlo;
+    PendingDraws draws;
 };
+
+/// Puts the --draws file in place (a no-op without --draws).
+void commitDraws(SampledRequest &sampled, const QCommandLineParser &parser, const Options &options)
+{
+    if (sampled.draws && !sampled.draws->commit())
+        throw UsageError{QStringLiteral("--draws: cannot write \"%1\": %2")
+                             .arg(parser.value(options.draws), sampled.draws->errorString())};
+    sampled.draws.reset();
+}
 
 /// A bad --samples count or --seed is refused before any work; then the requested scenario is allocated
 /// and, with --samples, its draws run (runSamples).
@@ -274,9 +289,9 @@ SampledRequest allocateWithSamples(const QCommandLineParser &parser, const Optio
         (void)parseSamples(parser.value(options.samples));
     if (parser.isSet(options.seed))
         (void)parseSeed(parser.value(options.seed));
-    SampledRequest sampled{allocateRequested(parser, options), std::nullopt};
+    SampledRequest sampled{allocateRequested(parser, options), std::nullopt, nullptr};
     if (parser.isSet(options.samples))
-        sampled.monteCarlo = runSamples(parser, options, sampled.requested);
+        sampled.monteCarlo = runSamples(parser, options, sampled.requested, sampled.draws);
     return sampled;
 }
 
@@ -331,7 +346,7 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     if (!outInfo.absoluteDir().exists())
         throw UsageError{QStringLiteral("--export: the folder %1 does not exist").arg(outInfo.absolutePath())};
     // --samples: the p5–p95 whiskers of the same draws as --allocate --samples (same seed, same numbers).
-    const SampledRequest sampled = allocateWithSamples(parser, options);
+    SampledRequest sampled = allocateWithSamples(parser, options);
     const auto &[scenario, source, result] = sampled.requested;
     viewOptions.uncertainty = sampled.monteCarlo ? &*sampled.monteCarlo : nullptr;
     if (const QString problem = Chart::sizeProblem(scenario); !problem.isEmpty())
@@ -352,6 +367,7 @@ int runExport(int argc, char **argv, const QCommandLineParser &parser, const Opt
     QString error;
     if (!exportView(scenario, result, *theme, out, exportOptions, viewOptions, &error))
         throw UsageError{error.startsWith(out) ? error : source + QStringLiteral(": ") + error};
+    commitDraws(sampled, parser, options);
     return kExitOk;
 }
 
@@ -392,8 +408,9 @@ int runWindow(int argc, char **argv, const QCommandLineParser &parser, const Opt
 }
 
 /// --samples: the Monte Carlo of the requested scenario around its printed plan; with --draws, every draw
-/// written to OUT (through a temporary file renamed into place, so OUT is never half written).
-MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested)
+/// written to a temporary file beside OUT, left in `draws` for commitDraws() (OUT is never half written).
+MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &options, const Requested &requested,
+                            PendingDraws &draws)
 {
     MonteCarloOptions monteCarloOptions;
     monteCarloOptions.samples = parseSamples(parser.value(options.samples));
@@ -420,17 +437,18 @@ MonteCarloResult runSamples(const QCommandLineParser &parser, const Options &opt
         throw UsageError{requested.source + QStringLiteral(": --samples: ") + QString::fromStdString(monteCarlo.error)};
     if (drawsFile) {
         const std::string csv = drawsCsv(requested.scenario, monteCarlo);
-        if (drawsFile->write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())
-            || !drawsFile->commit())
+        if (drawsFile->write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()))
             throw UsageError{QStringLiteral("--draws: cannot write \"%1\": %2")
                                  .arg(parser.value(options.draws), drawsFile->errorString())};
+        draws = std::move(drawsFile); // put in place by commitDraws() once the command has succeeded
     }
     return monteCarlo;
 }
 
 int runAllocate(const QCommandLineParser &parser, const Options &options)
 {
-    const SampledRequest sampled = allocateWithSamples(parser, options);
+    SampledRequest sampled = allocateWithSamples(parser, options);
+    commitDraws(sampled, parser, options);
     const auto &[scenario, source, result] = sampled.requested;
     const std::string json
         = allocationJson(scenario, *result.allocation, sampled.monteCarlo ? &*sampled.monteCarlo : nullptr);

@@ -187,3 +187,20 @@ TEST_CASE("an export refused for its missing folder writes no --draws file eithe
     CHECK(QFile::exists(chart));
     CHECK(readBytes(draws).startsWith("draw,project,a,b,midpoint,weight,effort"));
 }
+
+TEST_CASE("an export refused after the draws ran (an unknown baseline) leaves no --draws file",
+          "[app][montecarlo][usage]")
+{
+    // The draws file used to be put in place as soon as the draws had run; the export could still fail.
+    QTemporaryDir dir;
+    const QString draws = dir.filePath(QStringLiteral("draws.csv"));
+    const QString chart = dir.filePath(QStringLiteral("chart.png"));
+    const ProgramRun refused = runProgram({QStringLiteral("--export"), chart, fixture("good/uncertain.json"),
+                                           QStringLiteral("--samples"), QStringLiteral("20"), QStringLiteral("--draws"),
+                                           draws, QStringLiteral("--baseline"), QStringLiteral("No such snapshot")});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains("No such snapshot"));
+    CHECK_FALSE(QFile::exists(draws));
+    CHECK_FALSE(QFile::exists(chart));
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty()); // no temporary file left either
+}
