@@ -107,7 +107,7 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return planned ? QString::number(*planned) : QString();
     }
     case Qt::ToolTipRole:
-        return m_top && index.column() == spreadColumn() ? QVariant(row.spreadTip) : QVariant();
+        return m_top && index.column() == spreadColumn() ? QVariant(spreadToolTip(index.row())) : QVariant();
     case Qt::TextAlignmentRole: {
         const bool text
             = index.column() == ProjectColumn || index.column() == StageColumn || index.column() == BaselineStageColumn;
@@ -237,6 +237,26 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
+QString ResultsModel::spreadToolTip(int row) const
+{
+    // Built on hover, not on every refresh: a slider tick with a Monte Carlo would format every row's.
+    const Scenario &scenario = m_document->scenario();
+    const MonteCarloResult *monteCarlo = m_document->monteCarlo();
+    const auto i = static_cast<std::size_t>(row);
+    if (!monteCarlo || !monteCarlo->ok() || i >= monteCarlo->projects.size() || i >= scenario.projects.size())
+        return {};
+    const MonteCarloProject &drawn = monteCarlo->projects[i];
+    QStringList stages;
+    for (std::size_t s = 0; s < drawn.stageProbabilities.size() && s < scenario.stages.size(); ++s)
+        stages << tr("%1: %2").arg(QString::fromStdString(scenario.stages[s].name),
+                                   format::percent(drawn.stageProbabilities[s]));
+    return tr("%1 over %2 draws: effort %3 to %4 units, median %5.\nReaches each stage in:\n%6")
+        .arg(QString::fromStdString(scenario.projects[i].name))
+        .arg(monteCarlo->samples)
+        .arg(format::units(drawn.p5), format::units(drawn.p95), format::units(drawn.p50),
+             stages.join(QLatin1Char('\n')));
+}
+
 void ResultsModel::refresh()
 {
     const Scenario &scenario = m_document->scenario();
@@ -308,15 +328,6 @@ void ResultsModel::refresh()
             ? format::units(drawn.p5)
             : QStringLiteral("%1–%2").arg(format::units(drawn.p5), format::units(drawn.p95));
         rows[i].cells[kTopCell] = format::percent(drawn.topProbability);
-        QStringList stages;
-        for (std::size_t s = 0; s < drawn.stageProbabilities.size() && s < scenario.stages.size(); ++s)
-            stages << tr("%1: %2").arg(QString::fromStdString(scenario.stages[s].name),
-                                       format::percent(drawn.stageProbabilities[s]));
-        rows[i].spreadTip = tr("%1 over %2 draws: effort %3 to %4 units, median %5.\nReaches each stage in:\n%6")
-                                .arg(QString::fromStdString(scenario.projects[i].name))
-                                .arg(monteCarlo->samples)
-                                .arg(format::units(drawn.p5), format::units(drawn.p95), format::units(drawn.p50),
-                                     stages.join(QLatin1Char('\n')));
     }
 
     const bool compare = baseline != nullptr;

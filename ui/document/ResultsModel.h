@@ -82,10 +82,11 @@ signals:
 private:
     struct Row {
         QString cells[ColumnCount + 2]; ///< Then p5–p95 and P(top).
-        QString spreadTip;              ///< The stage probabilities, for the p5–p95 cell's tooltip.
         QColor color;
     };
     void refresh();
+    /// The p5–p95 cell's tooltip of `row`: its spread and the stage probabilities.
+    [[nodiscard]] QString spreadToolTip(int row) const;
     /// The cell index behind shown column `column`.
     [[nodiscard]] int cellIndex(int column) const;
     static constexpr int kSpreadCell = ColumnCount;
